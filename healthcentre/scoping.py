@@ -1,0 +1,102 @@
+"""Who sees which records.
+
+Every scoped model names, in `scope_paths`, the lookups that lead from it to the
+Organisation it belongs to ("" for an Organisation itself). A user's Membership gives a
+role and a unit:
+
+- province administrator: every record whose organisation lies in the unit's province;
+- centre administrator and viewer: the unit and every unit under it (by `Organisation.path`).
+
+What a role may *do* (add, change, delete, view) comes from its Django group; this module
+only decides *which* records. Superusers see everything; staff without a membership nothing.
+"""
+
+from django.db import models
+from django.db.models import Q
+
+NOTHING = Q(pk__in=[])
+
+
+def membership_of(user):
+    """The user's Membership, cached on the user object for the request."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    if not hasattr(user, "_membership_cache"):
+        from .models import Membership
+
+        user._membership_cache = Membership.objects.select_related("organisation").filter(user=user).first()
+    return user._membership_cache
+
+
+def organisation_q(user, prefix: str = "") -> Q:
+    """Q selecting the organisations (reached through `prefix`) that `user` may see."""
+    if user.is_superuser:
+        return Q()
+    membership = membership_of(user)
+    if membership is None:
+        return NOTHING
+    lookup = f"{prefix}__" if prefix else ""
+    unit = membership.organisation
+    if membership.has_province_scope:
+        if unit.province_id is None:
+            return NOTHING
+        return Q(**{f"{lookup}province_id": unit.province_id})
+    return Q(**{f"{lookup}path__startswith": unit.path})
+
+
+def scope_q(model, user) -> Q:
+    """Q selecting the records of `model` that `user` may see."""
+    if user.is_superuser:
+        return Q()
+    q = NOTHING
+    for path in model.scope_paths:
+        q |= organisation_q(user, path)
+    return q
+
+
+def reference_q(user, prefix: str = "") -> Q:
+    """Organisations a user may *cite* (an issuer, an authority): their province and national bodies.
+
+    A centre cannot edit its People's Committee, but must be able to name it as the body
+    that signed a decision.
+    """
+    if user.is_superuser:
+        return Q()
+    membership = membership_of(user)
+    if membership is None:
+        return NOTHING
+    lookup = f"{prefix}__" if prefix else ""
+    return Q(**{f"{lookup}province_id": membership.organisation.province_id}) | Q(**{f"{lookup}province__isnull": True})
+
+
+def organisation_visible(organisation, user) -> bool:
+    """The same rule as `organisation_q`, for one organisation already in memory."""
+    if user.is_superuser:
+        return True
+    membership = membership_of(user)
+    if membership is None or organisation is None:
+        return False
+    unit = membership.organisation
+    if membership.has_province_scope:
+        return unit.province_id is not None and organisation.province_id == unit.province_id
+    return (organisation.path or "").startswith(unit.path)
+
+
+def _resolve(obj, path: str):
+    for part in path.split("__") if path else []:
+        obj = getattr(obj, part, None)
+        if obj is None:
+            return None
+    return obj
+
+
+def record_visible(obj, user) -> bool:
+    """Whether `user` may see `obj`, judged from the organisation(s) it points to."""
+    if user.is_superuser:
+        return True
+    return any(organisation_visible(_resolve(obj, path), user) for path in obj.scope_paths)
+
+
+class ScopedQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self.filter(scope_q(self.model, user))
