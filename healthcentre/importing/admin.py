@@ -12,7 +12,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from ..scoping import record_visible, reference_q, scope_q
 from ..search import fold
-from .formats import ImportFileError
+from .formats import ImportFileError, SafeCSV, SafeXLSX
 from .resources import sha256_of
 
 
@@ -76,6 +76,8 @@ class ScopedAdminMixin:
 
 class RecordAdmin(ScopedAdminMixin, ImportExportModelAdmin, SimpleHistoryAdmin):
     list_per_page = 50
+    import_formats = [SafeXLSX, SafeCSV]
+    export_formats = [SafeXLSX, SafeCSV]
     show_full_result_count = False
 
     def get_import_data_kwargs(self, **kwargs):
