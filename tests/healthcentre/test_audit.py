@@ -1,0 +1,31 @@
+from healthcentre.models import Organisation
+
+
+def test_every_change_is_kept_with_who_and_when_and_can_be_restored(client_for, superuser):
+    client = client_for(superuser)
+    unit = Organisation.objects.get(code="TYT-X-XUANLANG")
+    form = {
+        "code": unit.code,
+        "name": "Trạm Y tế xã Xuân Lãng (đổi tên thử)",
+        "kind": unit.kind,
+        "parent": unit.parent_id,
+        "province": unit.province_id,
+        "commune": unit.commune_id,
+        "notes": "",
+    }
+    assert client.post(f"/admin/healthcentre/organisation/{unit.pk}/change/", form).status_code == 302
+    latest = unit.history.latest()
+    assert latest.history_user == superuser and latest.name.endswith("(đổi tên thử)")
+
+    page = client.get(f"/admin/healthcentre/organisation/{unit.pk}/history/")
+    assert page.status_code == 200 and "đổi tên thử" in page.content.decode()
+
+    original = unit.history.earliest()
+    revert_url = f"/admin/healthcentre/organisation/{unit.pk}/history/{original.history_id}/"
+    revert_form = client.get(revert_url)
+    assert revert_form.status_code == 200
+    data = {**form, "name": original.name}
+    assert client.post(revert_url, data).status_code == 302
+    unit.refresh_from_db()
+    assert unit.name == "Trạm Y tế xã Xuân Lãng"
+    assert unit.history.count() == 3
