@@ -115,7 +115,7 @@ def test_a_centre_administrator_cannot_overwrite_another_centres_record_by_code(
 
 
 @pytest.mark.parametrize("persona", ["centre_admin", "viewer"])
-def test_exports_hold_only_the_users_records(request, client_for, persona):
+def test_exports_hold_only_the_users_records(request, seeded, client_for, persona):
     user = request.getfixturevalue(persona)
     response = client_for(user).post(
         "/admin/healthcentre/person/export/",
