@@ -4,22 +4,14 @@ from django.contrib import admin
 
 from ..models import Commune, CommuneConversion, LegacyCommune, LegacyDistrict, LegacyProvince, Province
 from ..search import fold
+from .readonly import ReadOnlyAdminMixin
 
 
-class ReadOnlyDivisionAdmin(admin.ModelAdmin):
+class ReadOnlyDivisionAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     search_fields = ["name__unaccent", "=code"]
     list_display = ["code", "name", "division_type"]
     list_per_page = 100
     show_full_result_count = False
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def get_search_results(self, request, queryset, search_term):
         return super().get_search_results(request, queryset, fold(search_term))

@@ -1,10 +1,11 @@
 from django.contrib import admin
 
 from ..models import ImportRun
+from .readonly import ReadOnlyAdminMixin
 
 
 @admin.register(ImportRun)
-class ImportRunAdmin(admin.ModelAdmin):
+class ImportRunAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """The log of uploads. Nobody edits it; a user sees their own uploads, a superuser all."""
 
     list_display = [
@@ -26,12 +27,3 @@ class ImportRunAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
         return queryset if request.user.is_superuser else queryset.filter(user=request.user)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
