@@ -80,3 +80,21 @@ class ScopedCodeWidget(CodeWidget):
         if user is None:
             return queryset
         return queryset.filter(reference_q(user) if self.reference else scope_q(self.model, user))
+
+
+class YesNoWidget(widgets.Widget):
+    """A yes/no column: "có", "x", "1", "true", "yes" are yes; an empty cell, "không", "0" are no."""
+
+    YES = {"có", "co", "x", "1", "true", "yes", "đúng"}
+    NO = {"", "không", "khong", "0", "false", "no", "sai"}
+
+    def clean(self, value, row=None, **kwargs):
+        text = str(value if value is not None else "").strip().casefold()
+        if text in self.YES:
+            return True
+        if text in self.NO:
+            return False
+        raise ValueError(_("“%(value)s” is not yes or no; write “có” or leave the cell empty.") % {"value": value})
+
+    def render(self, value, obj=None, **kwargs):
+        return "có" if value else ""
