@@ -1,0 +1,134 @@
+"""The minutes of a visit (biên bản giám sát): a printable page and the same as .xlsx."""
+
+from dataclasses import dataclass
+
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ..models import ActionItem, ContentArea, Finding, Visit
+from ..rules import previous_findings
+from .base import AdminReportView
+from .texts import LABELS
+from .xlsx import sheet_response
+
+
+@dataclass
+class AreaRow:
+    area: ContentArea
+    finding: Finding | None
+    previous: Finding | None
+
+
+def minutes_of(visit: Visit) -> dict:
+    """Everything the minutes print: the round and team, the visit, one row per content area
+    (the round's areas and any other area with findings) beside the previous visit's, and the
+    action items."""
+    round_ = visit.round
+    findings = {f.area_id: f for f in visit.findings.select_related("area")}
+    areas = {a.pk: a for a in round_.content_areas.all()}
+    areas.update({f.area_id: f.area for f in findings.values()})
+    before = previous_findings(visit)
+    rows = [
+        AreaRow(area, findings.get(pk), before.get(pk))
+        for pk, area in sorted(areas.items(), key=lambda item: (item[1].source, item[1].position, item[1].name))
+    ]
+    return {
+        "visit": visit,
+        "round": round_,
+        "team": round_.team.select_related("person").order_by("role", "person__full_name"),
+        "people_met_persons": list(visit.people_met_persons.all()),
+        "rows": rows,
+        "actions": list(ActionItem.objects.filter(visit=visit).select_related("responsible_unit").order_by("number")),
+        "today": timezone.localdate(),
+    }
+
+
+def visit_for(view) -> Visit:
+    visit = view.model_admin.get_object(view.request, str(view.kwargs["pk"]))
+    if visit is None:
+        raise Http404
+    return Visit.objects.select_related("round__supervising_unit", "round__decision", "station").get(pk=visit.pk)
+
+
+class MinutesView(AdminReportView):
+    template_name = "supervision/minutes.html"
+
+    def get_context_data(self, **kwargs):
+        visit = visit_for(self)
+        self.title = _("Minutes of a supervision visit")
+        context = super().get_context_data(**kwargs)
+        context.update(minutes_of(visit))
+        return context
+
+
+class MinutesXlsxView(AdminReportView):
+    def get(self, request, *args, **kwargs):
+        data = minutes_of(visit_for(self))
+        visit, round_, t = data["visit"], data["round"], LABELS
+        heading = [
+            (t["round"], round_.title),
+            (t["supervising_unit"], round_.supervising_unit),
+            (t["decision"], round_.decision or ""),
+            (t["dates"], round_.span),
+            (t["station"], visit.station),
+            (t["kind"], visit.get_kind_display()),
+            (t["date"], visit.date or t["not_given"]),
+            (t["people_met"], visit.people_met),
+        ]
+        areas = [
+            (
+                row.area.name,
+                row.finding.findings if row.finding else "",
+                row.finding.score if row.finding else None,
+                row.area.max_points,
+                row.finding.recommendations if row.finding else "",
+                row.previous.findings if row.previous else "",
+                row.previous.score if row.previous else None,
+            )
+            for row in data["rows"]
+        ]
+        actions = [
+            (
+                a.number,
+                a.description,
+                a.responsible_unit,
+                a.due_date,
+                a.get_status_display(),
+                a.closed_date,
+                t["overdue"] if a.is_overdue(data["today"]) else "",
+            )
+            for a in data["actions"]
+        ]
+        return sheet_response(
+            f"bien-ban-giam-sat-{visit.station.code}",
+            [
+                (t["minutes"], None, heading),
+                (
+                    t["team"],
+                    [t["role"], t["person"], t["position"]],
+                    [(m.get_role_display(), m.person.titled_name, m.position) for m in data["team"]],
+                ),
+                (
+                    t["findings"],
+                    [
+                        t["content_area"],
+                        t["findings"],
+                        t["score"],
+                        t["max_points"],
+                        t["recommendations"],
+                        f"{t['previous']}: {t['findings']}",
+                        f"{t['previous']}: {t['score']}",
+                    ],
+                    areas,
+                ),
+                (
+                    t["action_items"],
+                    [t["number"], t["what"], t["responsible_unit"], t["due_date"], t["status"], t["closed"], ""],
+                    actions,
+                ),
+            ],
+        )
+
+
+__all__ = ["MinutesView", "MinutesXlsxView", "minutes_of"]

@@ -1,0 +1,89 @@
+"""A round's summary: the stations visited, scores per content area, open action items, and a
+chart of the average score per area."""
+
+from decimal import Decimal
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ..models import ActionItem, Finding
+from .base import AdminReportView
+from .chart import layout
+from .texts import LABELS
+from .xlsx import sheet_response
+
+
+def summary_of(round_) -> dict:
+    visits = list(round_.visits.select_related("station").order_by("date", "station__name"))
+    findings = Finding.objects.filter(visit__round=round_).select_related("area")
+    scores = {(f.visit_id, f.area_id): f.score for f in findings}
+    areas = {a.pk: a for a in round_.content_areas.all()}
+    areas.update({f.area_id: f.area for f in findings})
+    areas = sorted(areas.values(), key=lambda a: (a.source, a.position, a.name))
+    table = [(visit, [scores.get((visit.pk, area.pk)) for area in areas]) for visit in visits]
+    averages = []
+    for index in range(len(areas)):
+        given = [row[index] for _visit, row in table if row[index] is not None]
+        averages.append(sum(given, Decimal(0)) / len(given) if given else None)
+    bars = [
+        (area.name, float(avg) * 100 / area.max_points, f"{avg:.1f}/{area.max_points}")
+        for area, avg in zip(areas, averages, strict=True)
+        if avg is not None and area.max_points
+    ]
+    return {
+        "round": round_,
+        "areas": areas,
+        "table": table,
+        "averages": averages,
+        "chart": layout(bars) if bars else None,
+        "open_actions": list(
+            ActionItem.objects.filter(visit__round=round_)
+            .still_open()
+            .select_related("visit__station", "responsible_unit")
+            .order_by("due_date", "visit__station__name", "number")
+        ),
+        "today": timezone.localdate(),
+    }
+
+
+class RoundSummaryView(AdminReportView):
+    template_name = "supervision/round_summary.html"
+
+    def get_context_data(self, **kwargs):
+        round_ = self.get_object()
+        self.title = _("Round summary")
+        context = super().get_context_data(**kwargs)
+        context.update(summary_of(round_))
+        return context
+
+
+class RoundSummaryXlsxView(AdminReportView):
+    def get(self, request, *args, **kwargs):
+        data = summary_of(self.get_object())
+        t, round_ = LABELS, data["round"]
+        header = [t["station"], t["date"], *[a.name for a in data["areas"]]]
+        rows = [(v.station.name, v.date or round_.span, *scores) for v, scores in data["table"]]
+        rows.append((t["average"], "", *[None if a is None else round(a, 1) for a in data["averages"]]))
+        actions = [
+            (
+                a.visit.station.name,
+                a.number,
+                a.description,
+                a.responsible_unit.name,
+                a.due_date,
+                a.get_status_display(),
+                t["overdue"] if a.is_overdue(data["today"]) else "",
+            )
+            for a in data["open_actions"]
+        ]
+        return sheet_response(
+            f"tong-hop-{round_.code}",
+            [
+                (f"{round_.title} ({round_.span}) — {round_.supervising_unit.name}", header, rows),
+                (
+                    t["open_actions"],
+                    [t["station"], t["number"], t["what"], t["responsible_unit"], t["due_date"], t["status"], ""],
+                    actions,
+                ),
+            ],
+        )

@@ -1,0 +1,50 @@
+"""Domain rules the admin, the importer and the reports share."""
+
+from healthcentre.models import Commune, Organisation
+
+from .models import Finding, Visit
+
+
+def served_communes(centre: Organisation):
+    """The communes of today a centre serves: those its former district became, and those of
+    its own stations and station points."""
+    own = Organisation.objects.filter(path__startswith=centre.path, commune__isnull=False).values("commune")
+    served = Commune.objects.filter(pk__in=own)
+    if centre.legacy_district_id:
+        served = served | centre.legacy_district.current_communes()
+    return served.distinct()
+
+
+def station_outside_served_area(visit: Visit) -> bool:
+    """Whether the visited station lies outside the area the supervising unit serves.
+
+    Not forbidden (a centre may be asked to support a neighbour), only worth a warning.
+    """
+    centre, station = visit.round.supervising_unit, visit.station
+    if station.path.startswith(centre.path):
+        return False
+    if station.commune_id is None:
+        return True
+    return not served_communes(centre).filter(pk=station.commune_id).exists()
+
+
+def previous_visit(visit: Visit) -> Visit | None:
+    """The latest earlier visit to the same station, by the day it happened (or its round's last day)."""
+    if not visit.station_id:
+        return None
+    return (
+        Visit.objects.with_day_visited()
+        .filter(station_id=visit.station_id, day_visited__lt=visit.visited_on)
+        .exclude(pk=visit.pk)
+        .select_related("round")
+        .order_by("-day_visited", "-pk")
+        .first()
+    )
+
+
+def previous_findings(visit: Visit) -> dict[int, Finding]:
+    """The previous visit's findings for the same station, by content area id."""
+    before = previous_visit(visit)
+    if before is None:
+        return {}
+    return {f.area_id: f for f in Finding.objects.filter(visit=before).select_related("area", "visit__round")}

@@ -1,0 +1,80 @@
+"""Spreadsheet widgets for supervision records: a visit named by its round and station, a
+finding by its visit and area, lists of codes that must all exist."""
+
+from django.utils.translation import gettext as _
+from import_export import widgets
+
+from healthcentre.scoping import scope_q
+
+from .models import Finding, Visit
+
+
+def _text(value) -> str:
+    return "" if value is None else str(value).strip()
+
+
+class CodesWidget(widgets.ManyToManyWidget):
+    """Several codes in one cell, separated by ";". Unlike the stock widget, an unknown code
+    is an error, not silently dropped."""
+
+    def __init__(self, model, field="code", scoped=False, **kwargs):
+        self.scoped = scoped
+        super().__init__(model, separator=";", field=field, **kwargs)
+
+    def clean(self, value, row=None, **kwargs):
+        codes = [c.strip() for c in _text(value).split(self.separator) if c.strip()]
+        queryset = self.model.objects.filter(**{f"{self.field}__in": codes})
+        user = kwargs.get("user")
+        if self.scoped and user is not None:
+            queryset = queryset.filter(scope_q(self.model, user))
+        found = {getattr(obj, self.field) for obj in queryset}
+        missing = [c for c in codes if c not in found]
+        if missing:
+            raise ValueError(
+                _("No %(model)s has the code “%(code)s”.")
+                % {"model": self.model._meta.verbose_name, "code": ", ".join(missing)}
+            )
+        return queryset
+
+    def render(self, value, obj=None, **kwargs):
+        return self.separator.join(str(getattr(o, self.field)) for o in value.all()) if value is not None else ""
+
+
+class VisitWidget(widgets.Widget):
+    """The visit column is the round's code; the row's station_code column says which visit."""
+
+    def clean(self, value, row=None, **kwargs):
+        round_code, station_code = _text(value), _text((row or {}).get("station_code"))
+        if not round_code or not station_code:
+            raise ValueError(_("Give both the round code and the station code."))
+        visits = Visit.objects.filter(round__code=round_code, station__code=station_code)
+        user = kwargs.get("user")
+        if user is not None:
+            visits = visits.filter(scope_q(Visit, user))
+        visit = visits.select_related("round", "station").first()
+        if visit is None:
+            raise ValueError(
+                _("Round “%(round)s” has no visit to the station “%(station)s”.")
+                % {"round": round_code, "station": station_code}
+            )
+        return visit
+
+    def render(self, value, obj=None, **kwargs):
+        return value.round.code if value else ""
+
+
+class FindingWidget(widgets.Widget):
+    """The finding an action item comes from, named by its content area code within the row's visit."""
+
+    def clean(self, value, row=None, **kwargs):
+        area_code = _text(value)
+        if not area_code:
+            return None
+        visit = VisitWidget().clean((row or {}).get("round_code"), row=row, **kwargs)
+        finding = Finding.objects.filter(visit=visit, area__code=area_code).first()
+        if finding is None:
+            raise ValueError(_("This visit has no findings for the content area “%(code)s”.") % {"code": area_code})
+        return finding
+
+    def render(self, value, obj=None, **kwargs):
+        return value.area.code if value else ""

@@ -1,0 +1,69 @@
+import datetime as dt
+from io import BytesIO
+
+from openpyxl import load_workbook
+
+from supervision.models import ActionItem, Finding
+
+
+def test_the_minutes_of_a_seeded_visit_print_what_the_article_says(october_round, client_for, centre_admin):
+    visit = october_round.visits.get(station__code="TYT-X-BINHNGUYEN")
+    page = client_for(centre_admin).get(f"/admin/supervision/visit/{visit.pk}/minutes/").content.decode()
+    assert "BIÊN BẢN GIÁM SÁT" in page
+    assert "Phan Kim Trọng" in page and "15-21/10/2025" in page
+    assert "Không rõ" in page
+    assert "An toàn vệ sinh thực phẩm" in page
+    assert "@media print" in page
+
+
+def test_the_minutes_download_as_a_spreadsheet_with_numbers(make_visit, area, client_for, centre_admin):
+    visit = make_visit()
+    Finding.objects.create(visit=visit, area=area, findings="Đủ nhân lực", score=9)
+    ActionItem.objects.create(
+        visit=visit, description="=cmd()", responsible_unit=visit.station, due_date=dt.date(2024, 12, 1)
+    )
+    response = client_for(centre_admin).get(f"/admin/supervision/visit/{visit.pk}/minutes.xlsx")
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    values = [row for row in load_workbook(BytesIO(response.content)).active.values]
+    finding_row = next(r for r in values if r[0] == "Nhân lực y tế")
+    assert (finding_row[1], finding_row[2], finding_row[3]) == ("Đủ nhân lực", 9, 10)
+    assert any(r[1] == "'=cmd()" for r in values)
+
+
+def test_the_round_summary_charts_the_average_score_per_area(make_round, make_visit, area, client_for, centre_admin):
+    round_ = make_round()
+    first = make_visit("TYT-X-BINHNGUYEN", round_=round_)
+    second = make_visit("TYT-X-BINHTUYEN", round_=round_)
+    Finding.objects.create(visit=first, area=area, score=6)
+    Finding.objects.create(visit=second, area=area, score=8)
+    page = client_for(centre_admin).get(f"/admin/supervision/supervisionround/{round_.pk}/summary/").content.decode()
+    assert "<svg" in page and "Nhân lực y tế" in page
+    assert "7.0/10 (70%)" in page
+    assert 'width="252.0"' in page  # 70% of the 360-pixel bar
+
+
+def test_the_round_summary_of_the_seeded_round_lists_its_seventeen_visits(october_round, client_for, centre_admin):
+    client = client_for(centre_admin)
+    page = client.get(f"/admin/supervision/supervisionround/{october_round.pk}/summary/").content.decode()
+    assert "Các lượt giám sát (17)" in page
+    assert "Đợt này chưa có điểm nào." in page
+    sheet = client.get(f"/admin/supervision/supervisionround/{october_round.pk}/summary.xlsx")
+    rows = list(load_workbook(BytesIO(sheet.content)).active.values)
+    assert rows[1][0] == "Trạm được giám sát" and len(rows[1]) == 10
+
+
+def test_reports_are_linked_from_the_change_forms(october_round, client_for, centre_admin):
+    client = client_for(centre_admin)
+    visit = october_round.visits.first()
+    round_page = client.get(f"/admin/supervision/supervisionround/{october_round.pk}/change/").content.decode()
+    assert f"/admin/supervision/supervisionround/{october_round.pk}/summary/" in round_page
+    visit_page = client.get(f"/admin/supervision/visit/{visit.pk}/change/").content.decode()
+    assert f"/admin/supervision/visit/{visit.pk}/minutes/" in visit_page
+    assert f"/admin/supervision/visit/station/{visit.station_id}/" in visit_page
+
+
+def test_another_centre_cannot_read_the_minutes(october_round, client_for, other_centre_admin):
+    visit = october_round.visits.first()
+    assert client_for(other_centre_admin).get(f"/admin/supervision/visit/{visit.pk}/minutes/").status_code == 404
+    summary = f"/admin/supervision/supervisionround/{october_round.pk}/summary/"
+    assert client_for(other_centre_admin).get(summary).status_code == 404
