@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('healthcentre', '0003_history'),
+        ('healthcentre', '0002_unaccent_extension'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
