@@ -1,0 +1,3 @@
+from . import catalogue, decisions, records
+
+__all__ = ["catalogue", "decisions", "records"]

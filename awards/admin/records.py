@@ -1,0 +1,110 @@
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+
+from healthcentre.importing.admin import RecordAdmin
+
+from .. import rules, views
+from ..models import AwardRecord
+from ..resources import AwardRecordResource
+
+
+class DecisionYearFilter(admin.SimpleListFilter):
+    title = _("year of decision")
+    parameter_name = "year"
+
+    def lookups(self, request, model_admin):
+        years = (
+            model_admin.get_queryset(request)
+            .filter(decision__date__isnull=False)
+            .dates("decision__date", "year", order="DESC")
+        )
+        return [(str(d.year), str(d.year)) for d in years]
+
+    def queryset(self, request, queryset):
+        if self.value() and self.value().isdigit():
+            return queryset.filter(decision__date__year=int(self.value()))
+        return queryset
+
+
+@admin.register(AwardRecord)
+class AwardRecordAdmin(RecordAdmin):
+    resource_classes = [AwardRecordResource]
+    import_export_change_list_template = "admin/awards/awardrecord/change_list.html"
+    import_template_name = "admin/awards/import.html"
+    list_display = ["form", "recipient", "organisation", "decision", "period_display", "status"]
+    list_filter = ["status", DecisionYearFilter, "form__level", "form", "recipient_kind"]
+    # Form, decision (with its issuer), recipients and unit are printed on every row.
+    list_select_related = ["form", "decision__issuer", "recipient_unit", "recipient_person", "organisation"]
+    search_fields = [
+        "recipient_person__full_name__unaccent",
+        "recipient_unit__name__unaccent",
+        "organisation__name__unaccent",
+        "citation__unaccent",
+    ]
+    autocomplete_fields = ["decision", "recipient_unit", "recipient_person", "organisation"]
+    readonly_fields = ["rule_warnings"]
+    fieldsets = [
+        (None, {"fields": ["status", "decision", "form"]}),
+        (
+            _("Recipient"),
+            {
+                "fields": [
+                    "recipient_person",
+                    "recipient_unit",
+                    "recipient_kind",
+                    "count",
+                    "count_at_least",
+                    "organisation",
+                ],
+                "description": _(
+                    "Name one person or one unit; where the source gives only a number, give the number, "
+                    "the kind and the unit whose staff or sub-units received it."
+                ),
+            },
+        ),
+        (_("Achievement"), {"fields": ["period_start", "period_end", "citation", "notes"]}),
+        (_("Checks"), {"fields": ["rule_warnings"]}),
+    ]
+
+    @admin.display(description=_("recipient"))
+    def recipient(self, obj):
+        if obj.recipient_person_id:
+            url = reverse("admin:awards_history", args=["person", obj.recipient_person.code])
+        else:
+            unit = obj.recipient_unit or obj.organisation
+            url = reverse("admin:awards_history", args=["unit", unit.code])
+        return format_html('<a href="{}">{}</a>', url, obj.recipient_display)
+
+    @admin.display(description=_("warnings"))
+    def rule_warnings(self, obj):
+        if obj is None or not obj.pk:
+            return _("Checked when the record is saved.")
+        findings = rules.check(obj)
+        if not findings:
+            return _("No warnings.")
+        return format_html("<ul>{}</ul>", format_html_join("", "<li>{}</li>", ((f.message,) for f in findings)))
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        for finding in rules.check(obj):
+            messages.warning(request, finding.message)
+
+    def get_urls(self):
+        wrap = self.admin_site.admin_view
+        own = [
+            path("report/", wrap(self._view(views.report)), name="awards_report"),
+            path("eligibility/", wrap(self._view(views.eligibility)), name="awards_eligibility"),
+            path("history/<str:kind>/<slug:code>/", wrap(self._view(views.history)), name="awards_history"),
+        ]
+        return own + super().get_urls()
+
+    def _view(self, view):
+        def checked(request, *args, **kwargs):
+            if not self.has_view_permission(request):
+                raise PermissionDenied
+            return view(self, request, *args, **kwargs)
+
+        return checked

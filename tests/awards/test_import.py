@@ -1,0 +1,85 @@
+"""A decision with its recipients is one upload; the law's checks warn in the preview, hard rules block."""
+
+from awards.models import AwardDecision, AwardRecord
+from healthcentre.models import ImportRun
+
+from .importing import confirm, preview
+
+DECISION = "125/QĐ-UBND,20/12/2025,UBND-PHUTHO,,Tổng kết năm 2025"
+
+
+def test_it_imports_a_decision_with_all_its_recipients_in_one_upload(seeded, superuser, client_for):
+    client = client_for(superuser)
+    rows = [
+        f"{DECISION},GIAY-KHEN,,,TYT-X-BINHNGUYEN,,,,,2025,Hoàn thành xuất sắc nhiệm vụ,",
+        f"{DECISION},GIAY-KHEN,,,,phan-kim-trong,,,,2025,Hoàn thành xuất sắc nhiệm vụ,",
+        f"{DECISION},GIAY-KHEN,,individual,,,12,,TTYT-BINHXUYEN,2025,,",
+    ]
+    previewed = preview(client, *rows)
+    assert previewed.status_code == 200
+    assert previewed.context["result"].warnings == []
+    assert not AwardDecision.objects.filter(number="125/QĐ-UBND").exists()
+    confirm(client, previewed)
+    decision = AwardDecision.objects.get(number="125/QĐ-UBND")
+    assert decision.filed_by.code == "TYT-X-BINHNGUYEN"
+    assert sorted(r.recipient_display for r in decision.records.all()) == [
+        "12 cá nhân (Trung tâm Y tế khu vực Bình Xuyên)",
+        "Thầy thuốc Ưu tú, Thạc sĩ, BS CKII Phan Kim Trọng",
+        "Trạm Y tế xã Bình Nguyên",
+    ]
+
+
+def test_a_recipient_of_the_wrong_kind_is_a_warning_in_the_preview_and_does_not_block(seeded, superuser, client_for):
+    client = client_for(superuser)
+    rows = [
+        f"{DECISION},CSTD-CO-SO,,,TYT-X-BINHNGUYEN,,,,,2025,,",
+        f"{DECISION},CSTD-CO-SO,,,,phan-kim-trong,,,,2025,,",
+    ]
+    previewed = preview(client, *rows)
+    page = previewed.content.decode()
+    assert "Cảnh báo" in page
+    assert "“Chiến sĩ thi đua cơ sở” là danh hiệu cho chỉ cá nhân, nhưng người/đơn vị nhận là tập thể." in page
+    (warning,) = previewed.context["result"].warnings
+    assert (warning.row, warning.column) == (2, "recipient_unit_code")
+    confirm(client, previewed)
+    assert AwardRecord.objects.filter(decision__number="125/QĐ-UBND").count() == 2
+
+
+def test_a_hard_error_blocks_the_whole_file_and_names_row_and_column(seeded, superuser, client_for):
+    client = client_for(superuser)
+    rows = [
+        f"{DECISION},GIAY-KHEN,,,TYT-X-BINHNGUYEN,,,,,2025,,",
+        f"{DECISION},KHONG-CO,,,,phan-kim-trong,,,,2020–2025,,",
+        f"{DECISION},GIAY-KHEN,,,,phan-kim-trong,,,,2026-2020,,",
+    ]
+    previewed = preview(client, *rows)
+    problems = [(p.row, p.column, p.message) for p in previewed.context["result"].problems]
+    assert (3, "form_code", "Không có hình thức khen thưởng nào mang mã “KHONG-CO”.") in problems
+    assert (4, "achievement_period", "“2026-2020”: khoảng năm kết thúc trước khi bắt đầu.") in problems
+    assert "confirm_form" not in previewed.context
+    assert not AwardDecision.objects.filter(number="125/QĐ-UBND").exists()
+    assert ImportRun.objects.first().status == ImportRun.Status.REJECTED
+
+
+def test_a_centre_cannot_import_awards_for_another_centre(seeded, other_centre_admin, client_for):
+    client = client_for(other_centre_admin)
+    previewed = preview(client, "7/QĐ-SYT,2025,SYT-LAICHAU,,,GIAY-KHEN,,,TYT-X-BINHNGUYEN,,,,,2025,,")
+    (problem,) = previewed.context["result"].problems
+    assert problem.column == "recipient_unit_code"
+    assert not AwardRecord.objects.filter(decision__number="125/QĐ-UBND").exists()
+
+
+def test_the_export_writes_the_columns_the_import_reads(seeded, superuser, client_for):
+    from awards.resources import AwardRecordResource
+
+    dataset = AwardRecordResource().export(AwardRecord.objects.filter(organisation__code="TTYT-LAICHAU"))
+    assert dataset.headers[:6] == [
+        "decision_number",
+        "decision_date",
+        "issuer_code",
+        "presenter_code",
+        "occasion",
+        "form_code",
+    ]
+    assert {row[1] for row in dataset} == {"2025"}
+    assert sorted(int(row[10]) for row in dataset) == [2, 3, 8, 15]
