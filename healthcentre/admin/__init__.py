@@ -1,3 +1,3 @@
-from . import areas, imports, organisations, people, users
+from . import areas, history, imports, organisations, people, users
 
-__all__ = ["areas", "imports", "organisations", "people", "users"]
+__all__ = ["areas", "history", "imports", "organisations", "people", "users"]

@@ -1,0 +1,1 @@
+"""Questions asked of a unit's history: contradictions, lineage, state on a date, reports."""

@@ -1,0 +1,93 @@
+"""A province loads its centres' history from one workbook, all or nothing."""
+
+import io
+
+from openpyxl import load_workbook
+
+from healthcentre.history.workbook import run_workbook_import
+from healthcentre.models import Decision, Event, ImportRun, Organisation, Position
+from tests.healthcentre.history_helpers import workbook_bytes
+
+ORGS = [
+    ["code", "name", "kind", "parent_code", "province_code", "notes"],
+    ["BV-VINHYEN-CU", "Bệnh viện thử Vĩnh Yên", "hospital", "", "25", ""],
+    ["TTYT-VINHYEN-CU", "Trung tâm thử Vĩnh Yên", "health_centre", "", "25", ""],
+    ["TTYT-VINHYEN-MOI", "Trung tâm Y tế thử Vĩnh Yên mới", "health_centre", "SYT-PHUTHO", "25", ""],
+]
+DECISIONS = [
+    ["number", "date", "issuer_code", "title", "filed_by_code"],
+    ["12/QĐ-UBND", "05/01/2019", "UBND-PHUTHO", "Thành lập thử", "TTYT-VINHYEN-MOI"],
+]
+PEOPLE = [
+    ["code", "full_name", "degrees", "honour_title", "organisation_code"],
+    ["nguoi-thu", "Nguyễn Văn Thử", "BS CKI", "", "TTYT-VINHYEN-MOI"],
+]
+EVENTS = [
+    ["code", "organisation_code", "kind", "date", "decision", "summary", "predecessor_codes", "successor_codes"],
+    ["VY-2019", "TTYT-VINHYEN-MOI", "merged", "2019", "12/QĐ-UBND", "Sáp nhập", "BV-VINHYEN-CU;TTYT-VINHYEN-CU", ""],
+]
+POSITIONS = [
+    ["person_code", "organisation_code", "title", "start"],
+    ["nguoi-thu", "TTYT-VINHYEN-MOI", "director", "3/2019"],
+]
+
+
+def sheets(events=EVENTS):
+    return {"organisations": ORGS, "decisions": DECISIONS, "people": PEOPLE, "events": events, "positions": POSITIONS}
+
+
+def test_it_loads_a_whole_history_from_one_workbook(seeded, province_admin):
+    result = run_workbook_import(workbook_bytes(sheets()), province_admin, "vinhyen.xlsx")
+    assert result.problems == []
+    assert result.totals["organisations"] == (3, 0, 0)
+    event = Event.objects.get(code="VY-2019")
+    assert event.decision == Decision.objects.get(number="12/QĐ-UBND")
+    assert set(event.predecessors.values_list("code", flat=True)) == {"BV-VINHYEN-CU", "TTYT-VINHYEN-CU"}
+    assert Position.objects.get(person__code="nguoi-thu").start_text == "3/2019"
+
+
+def test_one_mistake_rolls_everything_back_and_names_sheet_row_and_column(seeded, province_admin):
+    bad_events = [*EVENTS, ["VY-2020", "TTYT-VINHYEN-MOI", "renamed", "31/2/2020", "", "", "", ""]]
+    result = run_workbook_import(workbook_bytes(sheets(bad_events)), province_admin, "vinhyen.xlsx")
+    assert [(p.sheet, p.row, p.column) for p in result.problems] == [("events", 3, "date")]
+    assert "31/2/2020" in result.problems[0].message
+    assert "sheet events, row 3, column date" in str(result.problems[0])
+    assert not Organisation.objects.filter(code__startswith="TTYT-VINHYEN").exists()
+    assert not Event.objects.filter(code="VY-2019").exists()
+    run = ImportRun.objects.get(file_name="vinhyen.xlsx")
+    assert run.status == ImportRun.Status.REJECTED
+    assert "events" in run.errors
+
+
+def test_a_check_only_run_writes_nothing(seeded, province_admin):
+    result = run_workbook_import(workbook_bytes(sheets()), province_admin, "vinhyen.xlsx", dry_run=True)
+    assert result.problems == [] and not result.committed
+    assert not Organisation.objects.filter(code="TTYT-VINHYEN-MOI").exists()
+
+
+def test_it_refuses_an_unknown_sheet(seeded, province_admin):
+    result = run_workbook_import(workbook_bytes({"su_kien": EVENTS}), province_admin, "x.xlsx")
+    assert result.problems[0].sheet == "su_kien"
+    assert "organisations" in result.problems[0].message
+
+
+def test_a_centre_admin_cannot_load_another_centres_history(seeded, centre_admin):
+    foreign = [*EVENTS[:1], ["LC-1", "TTYT-LAICHAU", "renamed", "2020", "", "", "", ""]]
+    result = run_workbook_import(workbook_bytes({"events": foreign}), centre_admin, "x.xlsx")
+    assert [(p.sheet, p.row, p.column) for p in result.problems] == [("events", 2, "organisation_code")]
+    assert not Event.objects.filter(code="LC-1").exists()
+
+
+def test_the_exported_history_has_the_import_columns_and_numbers_as_numbers(seeded, client_for, superuser):
+    unit = Organisation.objects.get(code="TTYT-TANYEN")
+    response = client_for(superuser).get(f"/admin/healthcentre/event/unit/{unit.pk}/xlsx/")
+    assert response.status_code == 200
+    book = load_workbook(io.BytesIO(response.content))
+    events = list(book["events"].values)
+    assert events[0][:4] == ("code", "organisation_code", "kind", "date")
+    merger = next(row for row in events if row[0] == "TANYEN-2019-SAPNHAP")
+    assert merger[3] == "2019"
+    assert merger[6] == "BVDK-TANYEN;TTDS-TANYEN;TTYTDP-TANYEN"
+    structures = list(book["structures"].values)
+    first = next(row for row in structures[1:] if row[1] == "2019")
+    assert first[3:8] == (5, 5, 16, 24, 409)
