@@ -73,7 +73,7 @@ def test_the_admin_form_refuses_a_merger_with_one_source(seeded, client_for, sup
         },
     )
     assert response.status_code == 200
-    assert "at least two source units" in response.content.decode()
+    assert "Sáp nhập cần ít nhất hai đơn vị nguồn" in response.content.decode()
     assert not Event.objects.filter(code="lc-merge").exists()
 
 
