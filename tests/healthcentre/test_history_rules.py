@@ -29,7 +29,7 @@ def test_it_refuses_a_merger_with_one_source(seeded):
     merger.pending_successors = []
     with pytest.raises(ValidationError) as caught:
         merger.full_clean()
-    assert "at least two source units" in str(caught.value.message_dict["predecessors"])
+    assert "cần ít nhất hai đơn vị nguồn" in str(caught.value.message_dict["predecessors"])
 
 
 def test_it_refuses_a_split_into_one_unit(seeded):
@@ -37,7 +37,7 @@ def test_it_refuses_a_split_into_one_unit(seeded):
     split.pending_predecessors, split.pending_successors = [], [new_unit("TACH-THU-A")]
     with pytest.raises(ValidationError) as caught:
         split.full_clean()
-    assert "at least two resulting units" in str(caught.value.message_dict["successors"])
+    assert "cần ít nhất hai đơn vị kết quả" in str(caught.value.message_dict["successors"])
 
 
 def test_it_refuses_a_successor_that_existed_before_it_was_founded(seeded):
@@ -47,7 +47,7 @@ def test_it_refuses_a_successor_that_existed_before_it_was_founded(seeded):
     with pytest.raises(ValidationError) as caught:
         rename.full_clean()
     message = " ".join(caught.value.message_dict["successors"])
-    assert "before it was founded on 2006" in message
+    assert "trước khi được thành lập vào 2006" in message
 
 
 def test_it_refuses_a_unit_active_after_its_dissolution(seeded):
@@ -56,14 +56,14 @@ def test_it_refuses_a_unit_active_after_its_dissolution(seeded):
     late.pending_predecessors, late.pending_successors = [], []
     with pytest.raises(ValidationError) as caught:
         late.full_clean()
-    assert "after it ceased on 2019" in " ".join(caught.value.message_dict["date"])
+    assert "sau khi đã chấm dứt vào 2019" in " ".join(caught.value.message_dict["date"])
 
 
 def test_it_refuses_a_dated_fact_after_the_unit_ceased(seeded):
     fact = StructureSnapshot(organisation=unit("TTYT-TANYEN-2005"), start=dt.date(2010, 1, 1), start_precision="day")
     with pytest.raises(ValidationError) as caught:
         fact.full_clean()
-    assert "after it ceased on 2006" in " ".join(caught.value.message_dict["start"])
+    assert "sau khi đã chấm dứt vào 2006" in " ".join(caught.value.message_dict["start"])
 
 
 def test_partial_dates_that_may_overlap_are_not_a_contradiction(seeded):
@@ -85,7 +85,7 @@ def test_the_importer_applies_the_same_rules_and_names_row_and_column(seeded):
     ]
     result = EventResource().import_data(dataset(rows), dry_run=False)
     assert [(p.row, p.column) for p in result.problems] == [(3, "predecessor_codes")]
-    assert "at least two source units" in result.problems[0].message
+    assert "cần ít nhất hai đơn vị nguồn" in result.problems[0].message
     assert not Event.objects.filter(code__in=["ok-1", "bad-1"]).exists()
 
 

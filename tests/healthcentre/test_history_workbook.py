@@ -51,7 +51,7 @@ def test_one_mistake_rolls_everything_back_and_names_sheet_row_and_column(seeded
     result = run_workbook_import(workbook_bytes(sheets(bad_events)), province_admin, "vinhyen.xlsx")
     assert [(p.sheet, p.row, p.column) for p in result.problems] == [("events", 3, "date")]
     assert "31/2/2020" in result.problems[0].message
-    assert "sheet events, row 3, column date" in str(result.problems[0])
+    assert "trang tính events, dòng 3, cột date" in str(result.problems[0])
     assert not Organisation.objects.filter(code__startswith="TTYT-VINHYEN").exists()
     assert not Event.objects.filter(code="VY-2019").exists()
     run = ImportRun.objects.get(file_name="vinhyen.xlsx")
