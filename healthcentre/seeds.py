@@ -1,4 +1,5 @@
 from .resources import DecisionResource, OrganisationResource, PersonResource
+from .resources_chronicle import ChronicleEntryResource, ChronicleParticipantResource, FacilityResource
 from .resources_history import (
     EventResource,
     PositionResource,
@@ -20,4 +21,8 @@ SEED_FILES = [
     ("healthcentre/history_ranks.csv", RankRecordResource),
     ("healthcentre/history_structures.csv", StructureSnapshotResource),
     ("healthcentre/history_positions.csv", PositionResource),
+    # Chronicle and facilities (issue 7): what the articles tell besides figures and structure.
+    ("healthcentre/chronicle.csv", ChronicleEntryResource),
+    ("healthcentre/chronicle_participants.csv", ChronicleParticipantResource),
+    ("healthcentre/facilities.csv", FacilityResource),
 ]

@@ -1,3 +1,3 @@
-from . import areas, history, imports, organisations, people, users
+from . import areas, chronicle, history, imports, organisations, people, users
 
-__all__ = ["areas", "history", "imports", "organisations", "people", "users"]
+__all__ = ["areas", "chronicle", "history", "imports", "organisations", "people", "users"]

@@ -119,7 +119,8 @@ class RecordResource(resources.ModelResource):
             for attribute, messages in invalid.error_dict.items():
                 for message in messages:
                     found.append(Problem(line(invalid.number), self.column_of(attribute), str(message)))
-        return found
+        # A cell read twice (a partial date fills two fields) reports its problem once.
+        return list(dict.fromkeys(found))
 
     def import_instance(self, instance, row, **kwargs):
         if instance.pk and self.user is not None and not record_visible(instance, self.user):
@@ -127,11 +128,18 @@ class RecordResource(resources.ModelResource):
         super().import_instance(instance, row, **kwargs)
 
     def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
-        errors = dict(import_validation_errors or {})
+        unreadable = {key: list(value) for key, value in (import_validation_errors or {}).items()}
+        errors = {}
         try:
-            super().validate_instance(instance, errors, validate_unique)
+            # A copy: the base class extends the lists it is given in place.
+            super().validate_instance(
+                instance, {key: list(value) for key, value in unreadable.items()}, validate_unique
+            )
         except ValidationError as exc:
             errors = exc.update_error_dict({})
+        # A cell that could not be read explains itself; what the model then says of the field
+        # left empty ("a date is needed") would only repeat it.
+        errors.update(unreadable)
         if self.user is not None and not errors and not record_visible(instance, self.user):
             attribute = instance.scope_paths[0].split("__")[0] or NON_FIELD_ERRORS
             errors[attribute] = [_("You may only import records of your own units.")]

@@ -1,6 +1,15 @@
 from .access import Membership
 from .areas import Commune, CommuneConversion, LegacyCommune, LegacyDistrict, LegacyProvince, Province
 from .base import ImportedRecord
+from .chronicle import (
+    ChronicleEntry,
+    ChronicleKind,
+    ChronicleParticipant,
+    ChroniclePhoto,
+    Facility,
+    FacilityKind,
+    ParticipantRole,
+)
 from .decisions import Decision
 from .history import (
     DatePrecision,
@@ -21,12 +30,18 @@ from .organisations import Organisation, OrganisationKind
 from .people import HonourTitle, Person
 
 __all__ = [
+    "ChronicleEntry",
+    "ChronicleKind",
+    "ChronicleParticipant",
+    "ChroniclePhoto",
     "Commune",
     "CommuneConversion",
     "DatePrecision",
     "Decision",
     "Event",
     "EventKind",
+    "Facility",
+    "FacilityKind",
     "HonourTitle",
     "HospitalRank",
     "ImportRun",
@@ -37,6 +52,7 @@ __all__ = [
     "Membership",
     "Organisation",
     "OrganisationKind",
+    "ParticipantRole",
     "Person",
     "Position",
     "PositionTitle",
