@@ -1,0 +1,3 @@
+from . import catalogue, values
+
+__all__ = ["catalogue", "values"]

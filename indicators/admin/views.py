@@ -1,0 +1,254 @@
+"""Admin pages of the indicators app: the import (two layouts, preview then confirm), the
+blank report-layout template, the report (page, print, xlsx) and the rule violations."""
+
+import datetime as dt
+import re
+import tempfile
+from pathlib import Path
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from healthcentre.importing.formats import ImportFileError
+from healthcentre.importing.resources import sha256_of
+from healthcentre.models import Organisation, Province
+from healthcentre.scoping import organisation_q
+
+from ..charts import bar_chart
+from ..importing.long import import_long
+from ..importing.report_layout import import_report_layout, template_workbook
+from ..models import DataValue, PeriodKind
+from ..periods import PeriodCodeError, label_of, parse_period
+from ..presentation import number_text
+from ..report_xlsx import report_workbook
+from ..reports import build_report, organisations_for
+from ..violations import find_violations
+
+LAYOUTS = {"long": import_long, "report": import_report_layout}
+UPLOAD_DIR = Path(tempfile.gettempdir()) / "indicator-imports"
+SHA = re.compile(r"^[0-9a-f]{64}$")
+
+
+class ImportForm(forms.Form):
+    layout = forms.ChoiceField(
+        label=gettext_lazy("layout"),
+        choices=[
+            ("long", gettext_lazy("One figure per row (unit_code, indicator_code, period, value…)")),
+            ("report", gettext_lazy("Report layout (one sheet per unit and period, from the blank template)")),
+        ],
+        initial="long",
+        widget=forms.RadioSelect,
+    )
+    import_file = forms.FileField(label=gettext_lazy("File (.xlsx or .csv)"))
+
+
+def _admin_context(model_admin, request, title):
+    return {
+        **model_admin.admin_site.each_context(request),
+        "opts": model_admin.model._meta,
+        "title": title,
+    }
+
+
+def _stored_path(request, sha: str, file_name: str) -> Path:
+    suffix = ".csv" if file_name.lower().endswith(".csv") else ".xlsx"
+    return UPLOAD_DIR / f"{request.user.pk}-{sha}{suffix}"
+
+
+def import_view(model_admin, request):
+    """Step 1 uploads and previews (nothing written); step 2 confirms the same file."""
+    if not model_admin.has_import_permission(request):
+        raise PermissionDenied
+    context = _admin_context(model_admin, request, _("Import indicator values"))
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and request.POST.get("confirm"):
+        sha, layout, file_name = (
+            request.POST.get("sha", ""),
+            request.POST.get("layout", ""),
+            request.POST.get("file_name", ""),
+        )
+        stored = _stored_path(request, sha, file_name)
+        if not SHA.match(sha) or layout not in LAYOUTS or not stored.exists():
+            messages.error(request, _("The previewed file is no longer available. Upload it again."))
+            return HttpResponseRedirect(request.path)
+        outcome = LAYOUTS[layout](
+            stored.read_bytes(), file_name=file_name, user=request.user, dry_run=False, file_sha256=sha
+        )
+        if not outcome.problems:
+            stored.unlink(missing_ok=True)
+            messages.success(
+                request,
+                _("Imported: %(new)s created, %(update)s changed, %(skip)s unchanged.")
+                % {"new": outcome.created, "update": outcome.updated, "skip": outcome.unchanged},
+            )
+            return HttpResponseRedirect(reverse("admin:indicators_datavalue_changelist"))
+        return render(request, "indicators/import.html", {**context, "form": ImportForm(), "outcome": outcome})
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["import_file"]
+        data = b"".join(upload.chunks())
+        layout = form.cleaned_data["layout"]
+        try:
+            outcome = LAYOUTS[layout](
+                data, file_name=upload.name, user=request.user, dry_run=True, file_sha256=sha256_of(data)
+            )
+        except ImportFileError as exc:
+            form.add_error("import_file", str(exc))
+        else:
+            sha = sha256_of(data)
+            if not outcome.problems:
+                UPLOAD_DIR.mkdir(parents=True, exist_ok=True)
+                _stored_path(request, sha, upload.name).write_bytes(data)
+            context.update(outcome=outcome, sha=sha, layout=layout, file_name=upload.name)
+    context.update(form=form, template_url=reverse("admin:indicators_template"))
+    return render(request, "indicators/import.html", context)
+
+
+def default_period(organisations) -> str:
+    """The latest half-year the units reported, else the last half-year that has ended."""
+    latest = (
+        DataValue.objects.filter(organisation__in=organisations.values("id"), period__kind=PeriodKind.HALF_YEAR)
+        .order_by("-period__end")
+        .values_list("period__code", flat=True)
+        .first()
+    )
+    if latest:
+        return latest
+    today = dt.date.today()
+    return f"{today.year}S1" if today.month > 6 else f"{today.year - 1}S2"
+
+
+class ReportForm(forms.Form):
+    unit = forms.ModelChoiceField(queryset=Organisation.objects.none(), required=False, label=gettext_lazy("unit"))
+    province = forms.ModelChoiceField(
+        queryset=Province.objects.none(), required=False, label=gettext_lazy("or a whole province")
+    )
+    period = forms.CharField(
+        required=False,
+        label=gettext_lazy("period"),
+        help_text=gettext_lazy("2025, 2025S1, 2025N9, 2025Q3 or 202507."),
+        max_length=12,
+    )
+
+    def __init__(self, user, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        visible = Organisation.objects.filter(organisation_q(user))
+        self.fields["unit"].queryset = visible.order_by("name")
+        self.fields["unit"].to_field_name = "code"
+        self.fields["province"].queryset = Province.objects.filter(organisations__in=visible.values("id")).distinct()
+
+    def clean_period(self):
+        code = self.cleaned_data.get("period")
+        if not code:
+            return ""
+        try:
+            return parse_period(code).code
+        except PeriodCodeError as exc:
+            raise forms.ValidationError(str(exc)) from None
+
+
+def _report_for(request):
+    """The report the query string asks for, or (form, None) when it asks for nothing valid."""
+    form = ReportForm(request.user, request.GET or None)
+    if not request.GET or not form.is_valid():
+        return form, None
+    unit, province = form.cleaned_data["unit"], form.cleaned_data["province"]
+    if unit is None and province is None:
+        form.add_error("unit", _("Choose a unit or a province."))
+        return form, None
+    organisations = organisations_for(request.user, unit=unit, province=province if unit is None else None)
+    period = form.cleaned_data["period"] or default_period(organisations)
+    title = unit.name if unit is not None else province.name
+    return form, build_report(organisations, period, title=title)
+
+
+def report_view(request):
+    from django.contrib import admin
+
+    model_admin = admin.site._registry[DataValue]
+    if not model_admin.has_view_permission(request):
+        raise PermissionDenied
+    form, report = _report_for(request)
+    context = _admin_context(model_admin, request, _("Indicator report"))
+    context.update(form=form, report=report)
+    if report is not None:
+        context["rows"] = [
+            {
+                "row": row,
+                "chart": bar_chart(row.breakdown.name if row.breakdown else row.indicator.name, row.history),
+            }
+            for row in report.rows
+        ]
+        query = request.GET.copy()
+        query["period"] = report.period.code
+        context["query"] = query.urlencode()
+        context["number_text"] = number_text
+    return render(request, "indicators/report.html", context)
+
+
+def report_xlsx_view(request):
+    from django.contrib import admin
+
+    if not admin.site._registry[DataValue].has_view_permission(request):
+        raise PermissionDenied
+    _form, report = _report_for(request)
+    if report is None:
+        return HttpResponseRedirect(reverse("admin:indicators_report") + "?" + request.GET.urlencode())
+    response = HttpResponse(
+        report_workbook(report), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    name = f"bao-cao-{report.period.code}.xlsx"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def template_view(request):
+    """The blank report-layout sheet for a unit and a period (the user's own unit by default)."""
+    from django.contrib import admin
+
+    from healthcentre.scoping import membership_of
+
+    model_admin = admin.site._registry[DataValue]
+    if not model_admin.has_view_permission(request):
+        raise PermissionDenied
+    visible = Organisation.objects.filter(organisation_q(request.user))
+    code = request.GET.get("unit")
+    membership = membership_of(request.user)
+    unit = visible.filter(code=code).first() if code else (membership.organisation if membership else None)
+    unit = unit or visible.filter(kind="health_centre").order_by("name").first()
+    if unit is None:
+        raise PermissionDenied
+    try:
+        period = parse_period(request.GET.get("period") or default_period(visible.filter(pk=unit.pk))).code
+    except PeriodCodeError as exc:
+        messages.error(request, str(exc))
+        return HttpResponseRedirect(reverse("admin:indicators_datavalue_import"))
+    response = HttpResponse(
+        template_workbook(unit, period),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="mau-bao-cao-{unit.code}-{period}.xlsx"'
+    return response
+
+
+def violations_view(request):
+    from django.contrib import admin
+
+    model_admin = admin.site._registry[DataValue]
+    if not model_admin.has_view_permission(request):
+        raise PermissionDenied
+    form = ReportForm(request.user, request.GET or None)
+    context = _admin_context(model_admin, request, _("Rule violations and outliers"))
+    context["form"] = form
+    if request.GET and form.is_valid() and (form.cleaned_data["unit"] or form.cleaned_data["province"]):
+        unit, province = form.cleaned_data["unit"], form.cleaned_data["province"]
+        organisations = organisations_for(request.user, unit=unit, province=province if unit is None else None)
+        period = form.cleaned_data["period"] or default_period(organisations)
+        context["period_label"] = label_of(period)
+        context["violations"] = find_violations(organisations, period)
+    return render(request, "indicators/violations.html", context)

@@ -1,0 +1,69 @@
+import pytest
+from django.db import IntegrityError, transaction
+
+from healthcentre.models import Organisation
+from indicators.models import DataValue, Indicator, PlanTarget
+from indicators.periods import periods_for
+
+
+def test_it_refuses_a_second_value_for_the_same_unit_indicator_and_period(seeded):
+    existing = DataValue.objects.get(
+        organisation__code="TTYT-LAICHAU", indicator__code="TT-BUOI", period__code="2025S1"
+    )
+    with pytest.raises(IntegrityError), transaction.atomic():
+        DataValue.objects.create(
+            organisation=existing.organisation, indicator=existing.indicator, period=existing.period, value=1
+        )
+
+
+def test_it_refuses_a_second_plan_for_the_same_year(seeded):
+    plan = PlanTarget.objects.get(organisation__code="TTYT-LAICHAU", indicator__code="KCB-LUOT-KHAM", year=2025)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        PlanTarget.objects.create(organisation=plan.organisation, indicator=plan.indicator, year=2025, value=1)
+
+
+def test_it_refuses_a_negative_value_in_the_database(seeded):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        DataValue.objects.create(
+            organisation=Organisation.objects.get(code="TTYT-TANYEN"),
+            indicator=Indicator.objects.get(code="TT-BUOI"),
+            period=periods_for(["2025S1"])["2025S1"],
+            value=-1,
+        )
+
+
+def test_it_runs_the_rules_on_entry_in_the_admin(seeded, client_for, other_centre_admin):
+    client = client_for(other_centre_admin)
+    unit = Organisation.objects.get(code="TTYT-LAICHAU")
+    indicator = Indicator.objects.get(code="ATTP-DAT-LN")
+    period = periods_for(["2025Q3"])["2025Q3"]
+    response = client.post(
+        "/admin/indicators/datavalue/add/",
+        {
+            "organisation": unit.pk,
+            "indicator": indicator.pk,
+            "period": period.pk,
+            "numerator": "500",
+            "denominator": "477",
+            "qualifier": "",
+            "stated_change_kind": "",
+        },
+    )
+    assert response.status_code == 200
+    assert "Số cơ sở đạt không được lớn hơn số cơ sở được kiểm tra" in response.content.decode()
+    assert not DataValue.objects.filter(indicator=indicator, period=period).exists()
+
+
+def test_it_tells_a_count_from_a_ratio_on_entry(seeded, client_for, other_centre_admin):
+    client = client_for(other_centre_admin)
+    response = client.post(
+        "/admin/indicators/datavalue/add/",
+        {
+            "organisation": Organisation.objects.get(code="TTYT-LAICHAU").pk,
+            "indicator": Indicator.objects.get(code="TT-BUOI").pk,
+            "period": periods_for(["2025Q3"])["2025Q3"].pk,
+            "numerator": "5",
+            "denominator": "7",
+        },
+    )
+    assert "Chỉ tiêu này là số đếm" in response.content.decode()
