@@ -45,8 +45,9 @@ def organisation_q(user, prefix: str = "") -> Q:
 
 
 def scope_q(model, user) -> Q:
-    """Q selecting the records of `model` that `user` may see."""
-    if user.is_superuser:
+    """Q selecting the records of `model` that `user` may see. A model without `scope_paths`
+    is a shared catalogue (indicator definitions, award forms): everyone may read it."""
+    if user.is_superuser or not hasattr(model, "scope_paths"):
         return Q()
     q = NOTHING
     for path in model.scope_paths:
@@ -92,7 +93,7 @@ def _resolve(obj, path: str):
 
 def record_visible(obj, user) -> bool:
     """Whether `user` may see `obj`, judged from the organisation(s) it points to."""
-    if user.is_superuser:
+    if user.is_superuser or not hasattr(obj, "scope_paths"):
         return True
     return any(organisation_visible(_resolve(obj, path), user) for path in obj.scope_paths)
 

@@ -14,12 +14,7 @@ from ..resources import BreakdownResource, IndicatorResource, ValidationRuleReso
 
 
 class CatalogueAdmin(RecordAdmin):
-    def get_queryset(self, request):
-        # Skip RecordAdmin's scoping: a catalogue belongs to no unit.
-        return super(RecordAdmin, self).get_queryset(request)
-
-    def _may_touch(self, request, obj) -> bool:
-        return True
+    """No `scope_paths` on these models: RecordAdmin shows them to every role."""
 
     def has_add_permission(self, request):
         return request.user.is_superuser
