@@ -1,8 +1,10 @@
 from django.contrib import admin
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from ..importing.admin import RecordAdmin
 from ..models import Decision, Organisation
+from ..profile import views as profile_views
 from ..resources import DecisionResource, OrganisationResource
 
 
@@ -19,6 +21,23 @@ class OrganisationAdmin(RecordAdmin):
         (_("Area"), {"fields": ["province", "commune", "legacy_district", "legacy_commune"]}),
         (_("Notes"), {"fields": ["notes"]}),
     ]
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path("<int:pk>/profile/", view(profile_views.profile_page(self)), name="healthcentre_organisation_profile"),
+            path(
+                "<int:pk>/profile/print/",
+                view(profile_views.profile_print(self)),
+                name="healthcentre_organisation_profile_print",
+            ),
+            path(
+                "<int:pk>/profile/xlsx/",
+                view(profile_views.profile_xlsx(self)),
+                name="healthcentre_organisation_profile_xlsx",
+            ),
+            *super().get_urls(),
+        ]
 
 
 @admin.register(Decision)

@@ -1,0 +1,92 @@
+"""The profile page, its printable twin and its xlsx, as admin views of the organisation admin."""
+
+import datetime as dt
+
+from django import forms
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from ..history.svg import render_lineage_svg
+from ..models import Organisation
+from ..scoping import organisation_visible
+from .build import build_profile
+from .xlsx import profile_workbook
+
+FIRST_YEAR = 1900
+
+
+class PeriodForm(forms.Form):
+    start = forms.IntegerField(label=_("from year"), min_value=FIRST_YEAR, max_value=2100)
+    end = forms.IntegerField(label=_("to year"), min_value=FIRST_YEAR, max_value=2100)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("start") and cleaned.get("end") and cleaned["start"] > cleaned["end"]:
+            raise forms.ValidationError(_("The first year comes after the last."))
+        return cleaned
+
+
+def _period(request, unit):
+    this_year = dt.date.today().year
+    # From the unit's founding (Tân Yên: 2019), and at least the last full year.
+    founded = unit.events.order_by("date").values_list("date__year", flat=True).first()
+    default_start = min(founded or this_year, this_year - 1)
+    form = PeriodForm(request.GET or None, initial={"start": default_start, "end": this_year})
+    if form.is_bound and form.is_valid():
+        return form, form.cleaned_data["start"], form.cleaned_data["end"]
+    return form, default_start, this_year
+
+
+def _context(model_admin, request, pk):
+    if not model_admin.has_view_permission(request):
+        raise PermissionDenied
+    unit = get_object_or_404(Organisation.objects.visible_to(request.user), pk=pk)
+    form, start, end = _period(request, unit)
+    profile = build_profile(unit, start, end)
+
+    def url_for(other):
+        if organisation_visible(other, request.user):
+            return reverse("admin:healthcentre_organisation_profile", args=[other.pk])
+        return "#"
+
+    return {
+        **model_admin.admin_site.each_context(request),
+        "opts": model_admin.model._meta,
+        "original": unit,
+        "title": _("Profile of %(unit)s, %(period)s") % {"unit": unit.name, "period": profile.period_text},
+        "profile": profile,
+        "form": form,
+        "query": request.GET.urlencode(),
+        "lineage_svg": render_lineage_svg(profile.lineage, url_for),
+    }
+
+
+def profile_page(model_admin):
+    def view(request, pk):
+        return render(request, "healthcentre/profile/page.html", _context(model_admin, request, pk))
+
+    return view
+
+
+def profile_print(model_admin):
+    def view(request, pk):
+        return render(request, "healthcentre/profile/print.html", _context(model_admin, request, pk))
+
+    return view
+
+
+def profile_xlsx(model_admin):
+    def view(request, pk):
+        profile = _context(model_admin, request, pk)["profile"]
+        response = HttpResponse(
+            profile_workbook(profile), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        )
+        name = f"ho-so-{slugify(profile.unit.code)}-{profile.start_year}-{profile.end_year}.xlsx"
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response
+
+    return view

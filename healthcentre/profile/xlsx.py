@@ -1,0 +1,126 @@
+"""The profile as a workbook an office can edit: one sheet per section, numbers as numbers."""
+
+import io
+
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from ..importing.resources import neutralise_formula
+
+
+def _sheet(book, title, header, rows):
+    sheet = book.create_sheet(title[:31])
+    sheet.append(header)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        sheet.append([neutralise_formula(value) for value in row])
+    for column in sheet.columns:
+        sheet.column_dimensions[column[0].column_letter].width = min(
+            60, max(12, *(len(str(c.value or "")) for c in column))
+        )
+
+
+def profile_workbook(profile) -> bytes:
+    book = Workbook()
+    book.remove(book.active)
+    state = profile.state
+    _sheet(
+        book,
+        _("Identity"),
+        [_("Item"), _("Value")],
+        [
+            (_("Name"), state.name),
+            (_("Code"), profile.unit.code),
+            (_("Kind"), profile.unit.get_kind_display()),
+            (_("Parent unit"), str(state.parent or "")),
+            (_("Managing authority"), str(state.managing_authority.authority) if state.managing_authority else ""),
+            (_("Rank"), str(state.rank or "")),
+            (_("Structure"), str(state.structure or "")),
+            (_("Director"), ", ".join(str(p.person) for p in state.leaders)),
+            (_("Period"), profile.period_text),
+            *[(kind, count) for kind, count in profile.units_under],
+        ],
+    )
+    _sheet(
+        book,
+        _("Timeline"),
+        [_("Date"), _("Event"), _("Unit"), _("Decision"), _("Summary")],
+        [
+            (e.date_text, e.get_kind_display(), e.organisation.name, str(e.decision or ""), e.summary)
+            for e in profile.events
+        ],
+    )
+    _sheet(
+        book,
+        _("Key figures"),
+        [
+            _("Indicator"),
+            _("Unit of measure"),
+            _("Period"),
+            _("Plan"),
+            _("Result"),
+            _("Percent of plan"),
+            _("Same period last year"),
+            _("Change"),
+        ],
+        [row.as_cells() for row in profile.figures],
+    )
+    _sheet(
+        book,
+        _("Supervision"),
+        [_("Round or visit"), _("Dates"), _("Unit"), _("Open actions")],
+        [
+            *[
+                (r.title, f"{r.start_date:%d/%m/%Y}–{r.end_date:%d/%m/%Y}", r.supervising_unit.name, r.open_count)
+                for r in profile.rounds_given
+            ],
+            *[(str(v.round), str(v.date or ""), v.station.name, v.open_count) for v in profile.visits_received],
+        ],
+    )
+    _sheet(
+        book,
+        _("Awards"),
+        [_("Year"), _("Award"), _("Recipient"), _("Decision")],
+        [
+            (a.achievement_year or _("year unknown"), str(a.form), a.recipient_display, str(a.decision or ""))
+            for a in profile.awards
+        ],
+    )
+    _sheet(
+        book,
+        _("Facilities"),
+        [
+            _("Kind"),
+            _("Name"),
+            _("Since"),
+            _("Quantity"),
+            _("Floors"),
+            _("Floor area (m²)"),
+            _("Beds"),
+            _("Description"),
+        ],
+        [
+            (f.get_kind_display(), f.name, f.start_text, f.quantity, f.floors, f.floor_area_m2, f.beds, f.description)
+            for f in profile.facilities
+        ],
+    )
+    _sheet(
+        book,
+        _("Chronicle"),
+        [_("When"), _("Kind"), _("Title"), _("Description"), _("Who took part")],
+        [
+            (
+                c.period_text,
+                c.get_kind_display(),
+                c.title,
+                c.description,
+                "; ".join(str(p) for p in c.participants.all()),
+            )
+            for c in profile.chronicle
+        ],
+    )
+    handle = io.BytesIO()
+    book.save(handle)
+    return handle.getvalue()

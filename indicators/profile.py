@@ -1,0 +1,63 @@
+"""Key figures for a unit's profile (healthcentre/profile): the rows of this app's own report
+for every period in which the unit, or a unit under it, reported figures of its own."""
+
+from dataclasses import dataclass
+
+from .models import DataValue
+from .periods import label_of
+from .reports import ReportRow, build_report, organisations_for
+
+
+@dataclass
+class ProfileFigure:
+    period: str
+    row: ReportRow
+
+    @property
+    def indicator(self) -> str:
+        name = self.row.indicator.name
+        return f"{name} — {self.row.breakdown.name}" if self.row.breakdown else name
+
+    @property
+    def unit_of_measure(self) -> str:
+        return self.row.indicator.unit
+
+    plan_text = property(lambda self: self.row.plan_text)
+    result_text = property(lambda self: self.row.result_text)
+    percent_text = property(lambda self: self.row.percent_text)
+    previous_text = property(lambda self: self.row.last_year_text)
+    change_text = property(lambda self: self.row.change_text)
+
+    def as_cells(self) -> list:
+        return [
+            self.indicator,
+            self.unit_of_measure,
+            self.period,
+            self.plan_text,
+            self.result_text,
+            self.percent_text,
+            self.previous_text,
+            self.change_text,
+        ]
+
+
+def key_figures(unit, start_year: int, end_year: int) -> list[ProfileFigure]:
+    organisations = organisations_for(None, unit=unit)
+    # Periods with figures the sources gave; a figure derived from another (a "same period
+    # last year" worked back from a stated change) shows beside its source, not as its own period.
+    codes = (
+        DataValue.objects.filter(
+            organisation__in=organisations.values("id"),
+            period__year__gte=start_year,
+            period__year__lte=end_year,
+            is_derived=False,
+        )
+        .values_list("period__code", "period__start")
+        .distinct()
+        .order_by("period__start", "period__code")
+    )
+    figures = []
+    for code in dict.fromkeys(code for code, _start in codes):
+        report = build_report(organisations, code)
+        figures += [ProfileFigure(label_of(code), row) for row in report.rows if row.result is not None]
+    return figures

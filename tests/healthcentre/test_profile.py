@@ -1,0 +1,74 @@
+"""A unit's profile: its story for a span of years, told from the records of every app."""
+
+import io
+
+import openpyxl
+from django.urls import reverse
+
+from healthcentre.models import Organisation
+
+
+def profile_url(code, *suffix):
+    unit = Organisation.objects.get(code=code)
+    name = "admin:healthcentre_organisation_profile" + "".join(f"_{s}" for s in suffix)
+    return reverse(name, args=[unit.pk])
+
+
+def test_tân_yêns_profile_tells_building_dialysis_flag_and_merger(client_for, superuser):
+    response = client_for(superuser).get(profile_url("TTYT-TANYEN"), {"start": 2019, "end": 2025})
+    assert response.status_code == 200
+    body = response.content.decode()
+    for told in ("Tòa nhà 7 tầng", "Đơn nguyên thận nhân tạo", "5/2020", "Cờ thi đua", "794/QĐ-UBND", "Hạng II"):
+        assert told in body, told
+    profile = response.context["profile"]
+    assert any(e.kind == "merged" and e.date.year == 2019 for e in profile.events)
+    assert {a.achievement_year for a in profile.awards} >= {2021, 2023, 2024}
+    # The Minister's visit (2011) is outside 2019–2025; the 1958 station's story is not.
+    assert "Bộ trưởng Bộ Y tế đến thăm" not in body
+    assert "Trạm y tế huyện Tân Yên" in body
+
+
+def test_the_span_chooses_what_is_told(client_for, superuser):
+    response = client_for(superuser).get(profile_url("TTYT-TANYEN"), {"start": 2010, "end": 2012})
+    body = response.content.decode()
+    assert "Bộ trưởng Bộ Y tế đến thăm" in body
+    assert "Tòa nhà 7 tầng" not in body
+
+
+def test_lai_châus_profile_has_its_half_year_figures_and_conference(client_for, superuser):
+    response = client_for(superuser).get(profile_url("TTYT-LAICHAU"), {"start": 2025, "end": 2025})
+    body = response.content.decode()
+    assert "27.662" in body and "57,6%" in body
+    assert "Hội nghị sơ kết 6 tháng đầu năm" in body and "21/7/2025" in body
+    assert "Phó Chủ tịch UBND phường Đoàn Kết" in body
+
+
+def test_bình_xuyêns_profile_has_its_supervision_round_and_tết_visit(client_for, superuser):
+    response = client_for(superuser).get(profile_url("TTYT-BINHXUYEN"), {"start": 2025, "end": 2026})
+    body = response.content.decode()
+    assert len(response.context["profile"].rounds_given) == 1
+    assert "Đoàn lãnh đạo xã Bình Nguyên thăm, chúc Tết" in body
+    assert "Bình Nguyên" in body
+
+
+def test_a_bad_span_is_explained_not_a_500(client_for, superuser):
+    response = client_for(superuser).get(profile_url("TTYT-TANYEN"), {"start": 2025, "end": 2019})
+    assert response.status_code == 200
+    assert "errorlist" in response.content.decode()
+
+
+def test_the_printable_page_and_the_workbook(client_for, superuser):
+    client = client_for(superuser)
+    printable = client.get(profile_url("TTYT-TANYEN", "print"), {"start": 2019, "end": 2025})
+    assert "@media print" in printable.content.decode() and "Tòa nhà 7 tầng" in printable.content.decode()
+    workbook = client.get(profile_url("TTYT-TANYEN", "xlsx"), {"start": 2019, "end": 2025})
+    book = openpyxl.load_workbook(io.BytesIO(workbook.content))
+    assert len(book.sheetnames) == 7
+    facilities = book.worksheets[5]
+    rows = {row[1]: row for row in facilities.iter_rows(min_row=2, values_only=True)}
+    assert rows["Tòa nhà 7 tầng"][4:7] == (7, 10500, 150)
+
+
+def test_a_centre_cannot_open_another_centres_profile(client_for, centre_admin):
+    assert client_for(centre_admin).get(profile_url("TTYT-TANYEN")).status_code == 404
+    assert client_for(centre_admin).get(profile_url("TTYT-BINHXUYEN")).status_code == 200
