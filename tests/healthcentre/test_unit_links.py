@@ -3,6 +3,16 @@ from django.urls import reverse
 from healthcentre.models import Organisation, Person
 
 
+def test_lai_châus_page_leads_to_its_indicator_report(client_for, superuser):
+    client = client_for(superuser)
+    centre = Organisation.objects.get(code="TTYT-LAICHAU")
+    page = client.get(reverse("admin:healthcentre_organisation_change", args=[centre.pk])).content.decode()
+    url = f"{reverse('admin:indicators_report')}?unit={centre.code}"
+    assert url in page
+    report = client.get(url).content.decode()
+    assert "27.662" in report and "57,6%" in report
+
+
 def test_a_units_page_leads_to_its_history_supervision_and_awards(client_for, superuser):
     client = client_for(superuser)
     station = Organisation.objects.get(code="TYT-X-BINHNGUYEN")
