@@ -5,6 +5,8 @@ from django.views.generic import RedirectView
 
 admin.site.site_header = _("Health centre records")
 admin.site.site_title = _("Health centre records")
+# No public site: the admin is the whole application.
+admin.site.site_url = None
 admin.site.index_title = _("Organisations, indicators, supervision and awards")
 
 urlpatterns = [

@@ -2,11 +2,19 @@
 
 import io
 
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from ..importing.resources import neutralise_formula
+
+
+def structure_text(structure) -> str:
+    """The same words as the page: the history app's structure template."""
+    if structure is None:
+        return ""
+    return render_to_string("healthcentre/history/_structure.html", {"s": structure}).strip()
 
 
 def _sheet(book, title, header, rows):
@@ -37,7 +45,7 @@ def profile_workbook(profile) -> bytes:
             (_("Parent unit"), str(state.parent or "")),
             (_("Managing authority"), str(state.managing_authority.authority) if state.managing_authority else ""),
             (_("Rank"), str(state.rank or "")),
-            (_("Structure"), str(state.structure or "")),
+            (_("Structure"), structure_text(state.structure)),
             (_("Director"), ", ".join(str(p.person) for p in state.leaders)),
             (_("Period"), profile.period_text),
             *[(kind, count) for kind, count in profile.units_under],

@@ -43,3 +43,9 @@ def test_every_model_and_field_name_has_a_vietnamese_translation():
                 if english == vietnamese and english not in {"ID", "SHA-256"}:
                     untranslated.append(f"{model.__name__}: {english}")
     assert untranslated == []
+
+
+def test_an_english_browser_still_gets_vietnamese_until_english_is_chosen(client_for, superuser):
+    client = client_for(superuser)
+    body = client.get("/admin/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert 'lang="vi"' in body and "Hồ sơ Trung tâm Y tế" in body

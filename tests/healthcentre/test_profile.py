@@ -18,7 +18,15 @@ def test_tân_yêns_profile_tells_building_dialysis_flag_and_merger(client_for, 
     response = client_for(superuser).get(profile_url("TTYT-TANYEN"), {"start": 2019, "end": 2025})
     assert response.status_code == 200
     body = response.content.decode()
-    for told in ("Tòa nhà 7 tầng", "Đơn nguyên thận nhân tạo", "5/2020", "Cờ thi đua", "794/QĐ-UBND", "Hạng II"):
+    for told in (
+        "Tòa nhà 7 tầng",
+        "Đơn nguyên thận nhân tạo",
+        "5/2020",
+        "Cờ thi đua",
+        "794/QĐ-UBND",
+        "Hạng II",
+        "16 khoa",
+    ):
         assert told in body, told
     profile = response.context["profile"]
     assert any(e.kind == "merged" and e.date.year == 2019 for e in profile.events)
