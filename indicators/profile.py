@@ -52,12 +52,20 @@ def key_figures(unit, start_year: int, end_year: int) -> list[ProfileFigure]:
             period__year__lte=end_year,
             is_derived=False,
         )
-        .values_list("period__code", "period__start")
+        .values_list("period__code", "period__start", "period__end")
         .distinct()
         .order_by("period__start", "period__code")
     )
+    spans = dict.fromkeys(codes)
+    # A month inside a reported year is already in that year's report (staff "as of 12/2024"
+    # is the year's figure): tell each figure once, under the widest period that holds it.
+    widest = [
+        code
+        for code, start, end in spans
+        if not any((s, e) != (start, end) and s <= start and end <= e for _c, s, e in spans)
+    ]
     figures = []
-    for code in dict.fromkeys(code for code, _start in codes):
+    for code in dict.fromkeys(widest):
         report = build_report(organisations, code)
         figures += [ProfileFigure(label_of(code), row) for row in report.rows if row.result is not None]
     return figures

@@ -31,6 +31,7 @@ def test_tân_yêns_profile_tells_building_dialysis_flag_and_merger(client_for, 
     profile = response.context["profile"]
     assert any(e.kind == "merged" and e.date.year == 2019 for e in profile.events)
     assert {a.achievement_year for a in profile.awards} >= {2021, 2023, 2024}
+    assert "<td>2024</td>" in body
     # The Minister's visit (2011) is outside 2019–2025; the 1958 station's story is not.
     assert "Bộ trưởng Bộ Y tế đến thăm" not in body
     assert "Trạm y tế huyện Tân Yên" in body
