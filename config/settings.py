@@ -117,7 +117,7 @@ AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Vietnamese")), ("en", _("English"))]
 # locale/ is written by makemessages; locale/third_party/ is hand-kept Vietnamese for the
-# libraries that ship none (django-import-export, django-simple-history).
+# libraries that ship none (django-import-export, django-simple-history, django-axes).
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "third_party"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
