@@ -1,25 +1,10 @@
 """The awards report as an xlsx workbook: numbers stay numbers so offices can add them up."""
 
-from io import BytesIO
-
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
-from openpyxl.styles import Font
 
-from healthcentre.importing.resources import neutralise_formula
-
-
-def _sheet(workbook, title, header, rows):
-    sheet = workbook.create_sheet(title[:31])
-    sheet.append(header)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        sheet.append([neutralise_formula(value) for value in row])
-    for column in sheet.columns:
-        width = max(len(str(cell.value or "")) for cell in column)
-        sheet.column_dimensions[column[0].column_letter].width = min(max(width + 2, 10), 60)
-    return sheet
+from healthcentre.spreadsheets import add_sheet as _sheet
+from healthcentre.spreadsheets import workbook_bytes
 
 
 def summary_workbook(summary, title: str, base_salary) -> bytes:
@@ -63,6 +48,4 @@ def summary_workbook(summary, title: str, base_salary) -> bytes:
     )
     workbook.active = 0
     workbook.properties.title = title
-    out = BytesIO()
-    workbook.save(out)
-    return out.getvalue()
+    return workbook_bytes(workbook)

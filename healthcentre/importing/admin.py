@@ -117,4 +117,18 @@ class RecordAdmin(ScopedAdminMixin, ImportExportModelAdmin, SimpleHistoryAdmin):
         return file_format.export_data(data)
 
 
-__all__ = ["RecordAdmin", "ScopedAdminMixin", "admin"]
+class CatalogueAdmin(RecordAdmin):
+    """A shared catalogue (no `scope_paths`: indicator definitions, award forms, supervision
+    content areas): every role reads it, only a superuser changes or imports it, because a
+    change alters every unit's records and reports."""
+
+    def _superuser_only(self, request, obj=None):
+        return request.user.is_superuser
+
+    has_add_permission = _superuser_only
+    has_change_permission = _superuser_only
+    has_delete_permission = _superuser_only
+    has_import_permission = _superuser_only
+
+
+__all__ = ["CatalogueAdmin", "RecordAdmin", "ScopedAdminMixin", "admin"]

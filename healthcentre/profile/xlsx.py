@@ -1,13 +1,11 @@
 """The profile as a workbook an office can edit: one sheet per section, numbers as numbers."""
 
-import io
-
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
-from openpyxl.styles import Font
 
-from ..importing.resources import neutralise_formula
+from ..spreadsheets import add_sheet as _sheet
+from ..spreadsheets import workbook_bytes
 
 
 def structure_text(structure) -> str:
@@ -15,19 +13,6 @@ def structure_text(structure) -> str:
     if structure is None:
         return ""
     return render_to_string("healthcentre/history/_structure.html", {"s": structure}).strip()
-
-
-def _sheet(book, title, header, rows):
-    sheet = book.create_sheet(title[:31])
-    sheet.append(header)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        sheet.append([neutralise_formula(value) for value in row])
-    for column in sheet.columns:
-        sheet.column_dimensions[column[0].column_letter].width = min(
-            60, max(12, *(len(str(c.value or "")) for c in column))
-        )
 
 
 def profile_workbook(profile) -> bytes:
@@ -129,6 +114,4 @@ def profile_workbook(profile) -> bytes:
             for c in profile.chronicle
         ],
     )
-    handle = io.BytesIO()
-    book.save(handle)
-    return handle.getvalue()
+    return workbook_bytes(book)

@@ -7,26 +7,11 @@ and only a superuser changes them, since a change alters every unit's reports.
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from healthcentre.importing.admin import RecordAdmin
+from healthcentre.admin.readonly import ReadOnlyAdminMixin
+from healthcentre.importing.admin import CatalogueAdmin
 
 from ..models import Breakdown, Indicator, Period, ValidationRule
 from ..resources import BreakdownResource, IndicatorResource, ValidationRuleResource
-
-
-class CatalogueAdmin(RecordAdmin):
-    """No `scope_paths` on these models: RecordAdmin shows them to every role."""
-
-    def has_add_permission(self, request):
-        return request.user.is_superuser
-
-    def has_change_permission(self, request, obj=None):
-        return request.user.is_superuser
-
-    def has_delete_permission(self, request, obj=None):
-        return request.user.is_superuser
-
-    def has_import_permission(self, request):
-        return request.user.is_superuser
 
 
 @admin.register(Indicator)
@@ -79,18 +64,9 @@ class ValidationRuleAdmin(CatalogueAdmin):
 
 
 @admin.register(Period)
-class PeriodAdmin(admin.ModelAdmin):
+class PeriodAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Periods are made from their codes on import; listed so they can be searched and filtered."""
 
     list_display = ["code", "kind", "start", "end"]
     list_filter = ["kind", "year"]
     search_fields = ["code"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

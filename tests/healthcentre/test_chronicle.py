@@ -7,6 +7,7 @@ import pytest
 from django.db import IntegrityError, transaction
 
 from healthcentre.models import ChronicleEntry, ChronicleParticipant, Facility, Organisation
+from tests.uploads import named, xlsx_bytes
 
 
 def test_the_articles_facts_are_seeded_as_dated_as_the_article_allows(seeded):
@@ -55,14 +56,7 @@ def test_a_participant_must_be_someone(seeded):
 
 
 def xlsx(rows):
-    book = openpyxl.Workbook()
-    for row in rows:
-        book.active.append(row)
-    handle = io.BytesIO()
-    book.save(handle)
-    handle.seek(0)
-    handle.name = "bien-nien.xlsx"
-    return handle
+    return named(xlsx_bytes(rows), "bien-nien.xlsx")
 
 
 def test_importing_entries_reads_partial_dates_and_names_bad_cells(client_for, superuser):

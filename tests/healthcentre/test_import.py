@@ -3,27 +3,13 @@
 import io
 import zipfile
 
-import openpyxl
 import pytest
 
 from healthcentre.models import ImportRun, Organisation, Person
+from tests.uploads import named
+from tests.uploads import xlsx_bytes as xlsx
 
 URL = "/admin/healthcentre/organisation/"
-
-
-def xlsx(rows):
-    book = openpyxl.Workbook()
-    for row in rows:
-        book.active.append(row)
-    handle = io.BytesIO()
-    book.save(handle)
-    return handle.getvalue()
-
-
-def named(data, name):
-    handle = io.BytesIO(data)
-    handle.name = name
-    return handle
 
 
 def preview(client, data, name="units.xlsx", fmt=0):
