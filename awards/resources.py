@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from import_export import fields, widgets
 
 from healthcentre.importing.parsing import ParseError, format_partial_date, parse_partial_date
-from healthcentre.importing.resources import Problem, RecordResource, text_field
+from healthcentre.importing.resources import RecordResource, text_field
 from healthcentre.importing.widgets import ChoiceWidget, CodeWidget, ScopedCodeWidget, VNDecimalWidget, VNIntegerWidget
 from healthcentre.models import Organisation, Person
 
@@ -200,22 +200,6 @@ class AwardRecordResource(RecordResource):
 
     # --- import ------------------------------------------------------------------------
 
-    def import_data(self, dataset, dry_run=False, raise_errors=False, use_transactions=None, **kwargs):
-        self.found_warnings = []
-        result = super().import_data(dataset, dry_run, raise_errors, use_transactions, **kwargs)
-        lines = getattr(dataset, "source_lines", None)
-
-        def line(number):
-            return lines[number - 1] if lines and 0 < number <= len(lines) else number + 1
-
-        # Warnings only matter for a file that would be written; a rejected file lists its errors.
-        result.warnings = (
-            []
-            if result.problems
-            else [Problem(line(n), self.column_of(f.field), f.message) for n, f in self.found_warnings]
-        )
-        return result
-
     def _code(self, row, column, model, reference=False):
         value = row.get(column)
         if value is None or str(value).strip() == "":
@@ -311,4 +295,4 @@ class AwardRecordResource(RecordResource):
     def after_save_instance(self, instance, row, **kwargs):
         super().after_save_instance(instance, row, **kwargs)
         for finding in rules.check(instance):
-            self.found_warnings.append((kwargs.get("row_number"), finding))
+            self.warn(kwargs.get("row_number"), finding.field, finding.message)

@@ -25,6 +25,7 @@ from .models import (
     Visit,
     VisitKind,
 )
+from .rules import outside_area_message, station_outside_served_area
 from .widgets import CodesWidget, FindingWidget, VisitWidget
 
 
@@ -106,6 +107,11 @@ class VisitResource(SupervisionResource):
         model = Visit
         import_id_fields = ["round", "station"]
         fields = ["round", "station", "kind", "date", "people_met", "people_met_persons", "next_visit_due", "notes"]
+
+    def after_save_instance(self, instance, row, **kwargs):
+        super().after_save_instance(instance, row, **kwargs)
+        if station_outside_served_area(instance):
+            self.warn(kwargs.get("row_number"), "station", outside_area_message(instance))
 
 
 class FindingResource(SupervisionResource):

@@ -1,5 +1,7 @@
 """Domain rules the admin, the importer and the reports share."""
 
+from django.utils.translation import gettext as _
+
 from healthcentre.models import Commune, Organisation
 
 from .models import Finding, Visit
@@ -26,6 +28,13 @@ def station_outside_served_area(visit: Visit) -> bool:
     if station.commune_id is None:
         return True
     return not served_communes(centre).filter(pk=station.commune_id).exists()
+
+
+def outside_area_message(visit: Visit) -> str:
+    return _("%(station)s is outside the area %(centre)s serves. The visit is kept; check that it is intended.") % {
+        "station": visit.station,
+        "centre": visit.round.supervising_unit,
+    }
 
 
 def previous_visit(visit: Visit) -> Visit | None:

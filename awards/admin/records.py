@@ -33,7 +33,6 @@ class DecisionYearFilter(admin.SimpleListFilter):
 class AwardRecordAdmin(RecordAdmin):
     resource_classes = [AwardRecordResource]
     import_export_change_list_template = "admin/awards/awardrecord/change_list.html"
-    import_template_name = "admin/awards/import.html"
     list_display = ["form", "recipient", "organisation", "decision", "period_display", "status"]
     list_filter = ["status", DecisionYearFilter, "form__level", "form", "recipient_kind"]
     # Form, decision (with its issuer), recipients and unit are printed on every row.

@@ -62,6 +62,7 @@ class RecordResource(resources.ModelResource):
 
     def import_data(self, dataset, dry_run=False, raise_errors=False, use_transactions=None, **kwargs):
         self.user = kwargs.get("user")
+        self.found_warnings = []
         self.import_run = ImportRun.objects.create(
             user=self.user if getattr(self.user, "pk", None) else None,
             target=str(self._meta.model._meta.verbose_name_plural),
@@ -75,6 +76,15 @@ class RecordResource(resources.ModelResource):
             dataset, dry_run=dry_run, raise_errors=raise_errors, use_transactions=use_transactions, **kwargs
         )
         result.problems = self.problems(result, dataset)
+        # Warnings only matter for a file that would be written; a rejected file lists its errors.
+        result.warnings = (
+            []
+            if result.problems
+            else [
+                Problem(self.spreadsheet_row(dataset, number), self.column_of(attribute), str(message))
+                for number, attribute, message in self.found_warnings
+            ]
+        )
         result.import_run = self.import_run
         self._finish_run(result, dry_run)
         return result
@@ -103,13 +113,22 @@ class RecordResource(resources.ModelResource):
                 return field.column_name
         return "" if attribute == NON_FIELD_ERRORS else attribute
 
+    def warn(self, row_number: int, attribute: str, message) -> None:
+        """Note something an officer should read before confirming; it does not stop the import."""
+        self.found_warnings.append((row_number, attribute, message))
+
+    @staticmethod
+    def spreadsheet_row(dataset, number: int) -> int:
+        """The row Excel shows for import-export's data row `number` (counted from 1)."""
+        lines = getattr(dataset, "source_lines", None)
+        # Without blank rows dropped, the spreadsheet's header row is the only offset.
+        return lines[number - 1] if lines and 0 < number <= len(lines) else number + 1
+
     def problems(self, result, dataset) -> list[Problem]:
         """Every problem of the import, each with its spreadsheet row and column."""
-        lines = getattr(dataset, "source_lines", None)
 
         def line(number):
-            # import-export counts data rows from 1; the spreadsheet also has a header row.
-            return lines[number - 1] if lines and 0 < number <= len(lines) else number + 1
+            return self.spreadsheet_row(dataset, number)
 
         found = [Problem(None, "", str(error.error)) for error in result.base_errors]
         for number, errors in result.row_errors():

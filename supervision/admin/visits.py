@@ -12,7 +12,7 @@ from ..models import Visit
 from ..models.actions import CLOSED_STATUSES
 from ..reports import history, minutes, planning
 from ..resources import VisitResource
-from ..rules import previous_findings, previous_visit, station_outside_served_area
+from ..rules import outside_area_message, previous_findings, previous_visit, station_outside_served_area
 from .inlines import ActionItemInline, FindingInline
 from .labels import ReportLinksMixin
 
@@ -109,11 +109,7 @@ class VisitAdmin(ReportLinksMixin, RecordAdmin):
 
     def warn_if_outside_area(self, request, visit) -> None:
         if station_outside_served_area(visit):
-            messages.warning(
-                request,
-                _("%(station)s is outside the area %(centre)s serves. The visit is kept; check that it is intended.")
-                % {"station": visit.station, "centre": visit.round.supervising_unit},
-            )
+            messages.warning(request, outside_area_message(visit))
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)

@@ -86,3 +86,19 @@ def test_the_admin_form_refuses_a_member_listed_twice(make_round, client_for, ce
     assert response.status_code == 200
     assert not round_.team.exists()
     assert "errorlist" in response.content.decode()
+
+
+def test_an_import_warns_on_the_row_but_writes_the_visit(make_round, client_for, superuser):
+    from tests.uploads import named
+
+    make_round()
+    client = client_for(superuser)
+    text = "round_code,station_code,kind,date\nTEST-ROUND,TYT-TANYEN-NHANAM,working_session,05/11/2024\n"
+    response = client.post(
+        "/admin/supervision/visit/import/", {"resource": 0, "format": 1, "import_file": named(text.encode(), "v.csv")}
+    )
+    warnings = [(w.row, w.column) for w in response.context["result"].warnings]
+    assert warnings == [(2, "station_code")]
+    assert "nằm ngoài địa bàn" in response.content.decode()
+    client.post("/admin/supervision/visit/process_import/", response.context["confirm_form"].initial)
+    assert Visit.objects.filter(round__code="TEST-ROUND", station__code="TYT-TANYEN-NHANAM").exists()
