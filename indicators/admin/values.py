@@ -12,6 +12,7 @@ from ..models import DataValue, PlanTarget
 from ..presentation import figure_text
 from ..resources import DataValueResource, PlanTargetResource
 from . import views
+from .search import SearchThroughRelationsMixin
 
 
 class CappedCountPaginator(Paginator):
@@ -26,7 +27,7 @@ class CappedCountPaginator(Paginator):
 
 
 @admin.register(DataValue)
-class DataValueAdmin(RecordAdmin):
+class DataValueAdmin(SearchThroughRelationsMixin, RecordAdmin):
     resource_classes = [DataValueResource]
     change_list_template = "admin/indicators/datavalue/change_list.html"
     list_display = ["organisation", "indicator", "period", "breakdown", "shown_figure", "is_derived", "import_run"]
@@ -68,7 +69,7 @@ class DataValueAdmin(RecordAdmin):
 
 
 @admin.register(PlanTarget)
-class PlanTargetAdmin(RecordAdmin):
+class PlanTargetAdmin(SearchThroughRelationsMixin, RecordAdmin):
     resource_classes = [PlanTargetResource]
     list_display = ["organisation", "indicator", "year", "value", "qualifier", "is_derived"]
     list_filter = ["year", "indicator__group", "is_derived"]

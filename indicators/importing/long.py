@@ -5,9 +5,20 @@ and optionally breakdown_code, derived, stated_change, stated_change_kind.
 DHIS2's own headers (orgunit, dataelement, categoryoptioncombo, comment) are read too.
 """
 
-from django.utils.translation import gettext as _
+import hashlib
+import io
 
-from healthcentre.importing.formats import ImportFileError, check_row_count, read_csv_rows, read_xlsx_rows
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from python_calamine import CalamineWorkbook
+
+from healthcentre.importing.formats import (
+    ImportFileError,
+    check_row_count,
+    check_size,
+    check_zip_container,
+    read_csv_rows,
+)
 from healthcentre.importing.parsing import ParseError, parse_decimal
 from healthcentre.importing.resources import Problem
 from healthcentre.search import fold
@@ -15,7 +26,7 @@ from healthcentre.search import fold
 from ..models import ChangeKind
 from ..periods import PeriodCodeError, parse_period
 from .cells import parse_figure, parse_qualifier
-from .core import Entry, import_entries
+from .core import Entry, cyclic_gc_paused, import_entries
 
 COLUMNS = [
     "unit_code",
@@ -42,9 +53,32 @@ YES = {"1", "x", "co", "yes", "true", "derived", "suy ra"}
 
 
 def read_rows(data: bytes, file_name: str) -> list[list]:
+    """The rows as the file holds them. An xlsx row keeps calamine's raw cells ("" for an empty
+    cell, 5.0 for 5): they are cleaned in entries_from_rows, once, only in the columns read."""
     if file_name.lower().endswith(".csv"):
         return read_csv_rows(data)
-    return read_xlsx_rows(data)
+    check_size(data)
+    check_zip_container(data)
+    try:
+        return CalamineWorkbook.from_filelike(io.BytesIO(data)).get_sheet_by_index(0).to_python(skip_empty_area=False)
+    except Exception:
+        raise ImportFileError(_("The Excel file is damaged or not a spreadsheet and could not be read.")) from None
+
+
+def _text(value):
+    """A cleaned cell, text without its surrounding spaces (a cell of spaces reads as "")."""
+    if type(value) is str:
+        return value.strip() if value else None
+    return _clean(value)
+
+
+def _clean(value):
+    """One cell as read_xlsx_rows gives it: "" is empty, a whole float is an int."""
+    if value == "":
+        return None
+    if type(value) is float and value.is_integer():
+        return int(value)
+    return value
 
 
 def _header(cells, problems) -> dict[str, int]:
@@ -71,30 +105,43 @@ def _header(cells, problems) -> dict[str, int]:
     return positions
 
 
+# Columns that, when all empty in a row, leave only the value to read: the common row.
+_OPTIONAL = ("breakdown_code", "numerator", "denominator", "qualifier", "note", "derived", "stated_change")
+_EMPTY = frozenset({None, ""})
+_NUMBER_TYPES = frozenset({int, float})
+
+
 def entries_from_rows(rows: list[list], problems: list[Problem]) -> list[Entry]:
-    numbered = ((line, row) for line, row in enumerate(rows, 1) if any(v not in (None, "") for v in row))
+    numbered = ((line, row) for line, row in enumerate(rows, 1) if not _EMPTY.issuperset(row))
     first = next(numbered, None)
     if first is None:
         raise ImportFileError(_("The file has no rows."))
-    positions = _header(first[1], problems)
+    positions = _header([_clean(v) for v in first[1]], problems)
     if problems:
         return []
     columns = {name: name for name in COLUMNS}
     entries = []
     period_cache: dict = {}
-
     width = max(positions.values()) + 1
-
+    unit_at, indicator_at, period_at = positions["unit_code"], positions["indicator_code"], positions["period"]
+    value_at = positions.get("value")
+    optional_at = [positions[name] for name in _OPTIONAL if name in positions]
+    kind_at = positions.get("stated_change_kind")
     for line, row in numbered:
         if len(row) < width:
             row = list(row) + [None] * (width - len(row))
-        cells = {
-            name: (row[index].strip() if isinstance(row[index], str) else row[index])
-            for name, index in positions.items()
-        }
-        get = cells.get
-        fields = {"note": str(get("note") or "")[:500]}
-        unit, indicator, period = get("unit_code"), get("indicator_code"), get("period")
+        value = row[value_at] if value_at is not None else None
+        plain = (
+            type(value) in _NUMBER_TYPES
+            and _EMPTY.issuperset([row[i] for i in optional_at])
+            and (kind_at is None or str(row[kind_at] or "").strip() == "")
+        )
+        if plain:
+            cells = None
+            unit, indicator, period = (_text(row[unit_at]), _text(row[indicator_at]), _text(row[period_at]))
+        else:
+            cells = {name: _text(row[index]) for name, index in positions.items()}
+            unit, indicator, period = cells.get("unit_code"), cells.get("indicator_code"), cells.get("period")
         for name, value in (("unit_code", unit), ("indicator_code", indicator), ("period", period)):
             if value in (None, ""):
                 problems.append(Problem(line, name, _("This cell is required.")))
@@ -106,43 +153,23 @@ def entries_from_rows(rows: list[list], problems: list[Problem]) -> list[Entry]:
                     period_cache[period] = exc
             if isinstance(period_cache[period], PeriodCodeError):
                 problems.append(Problem(line, "period", str(period_cache[period])))
-        try:
-            qualifier, fields["value"], numerator, denominator = parse_figure(get("value"))
-        except ParseError as exc:
-            problems.append(Problem(line, "value", str(exc)))
-            fields["value"], fields["unreadable"] = None, {"value"}
-            qualifier, numerator, denominator = "", None, None
-        for name, parsed in (("numerator", numerator), ("denominator", denominator)):
-            written = get(name)
-            try:
-                fields[name] = parsed if written is None else parse_decimal(written)
-            except ParseError as exc:
-                problems.append(Problem(line, name, str(exc)))
-                fields[name] = None
-                fields.setdefault("unreadable", set()).add(name)
-        written = get("qualifier")
-        try:
-            fields["qualifier"] = qualifier if written in (None, "") else parse_qualifier(written)
-        except ParseError as exc:
-            problems.append(Problem(line, "qualifier", str(exc)))
-        written = get("derived")
-        fields["is_derived"] = written is not None and fold(str(written)).strip() in YES
-        written = get("stated_change")
-        try:
-            fields["stated_change"] = None if written is None else parse_decimal(written)
-        except ParseError as exc:
-            problems.append(Problem(line, "stated_change", str(exc)))
-        kind = str(get("stated_change_kind") or "").strip()
-        if kind and kind not in ChangeKind.values:
-            problems.append(
-                Problem(
-                    line,
-                    "stated_change_kind",
-                    _("“%(value)s” is not one of: %(allowed)s.")
-                    % {"value": kind, "allowed": ", ".join(ChangeKind.values)},
-                )
-            )
-        fields["stated_change_kind"] = kind
+        if plain:
+            # A plain number and nothing else: what _read_fields would make of it, without its
+            # per-cell parsing (a 100.000-row file is mostly such rows).
+            fields = {
+                "note": "",
+                "value": parse_decimal(_clean(row[value_at])),
+                "numerator": None,
+                "denominator": None,
+                "qualifier": "",
+                "is_derived": False,
+                "stated_change": None,
+                "stated_change_kind": "",
+            }
+            breakdown = ""
+        else:
+            fields = _read_fields(line, cells, problems)
+            breakdown = str(cells.get("breakdown_code") or "")
         resolved = period_cache.get(period)
         entries.append(
             Entry(
@@ -151,7 +178,7 @@ def entries_from_rows(rows: list[list], problems: list[Problem]) -> list[Entry]:
                 unit_code=str(unit or ""),
                 indicator_code=str(indicator or ""),
                 period=resolved if isinstance(resolved, str) else "",
-                breakdown_code=str(get("breakdown_code") or ""),
+                breakdown_code=breakdown,
                 fields=fields,
             )
         )
@@ -159,16 +186,78 @@ def entries_from_rows(rows: list[list], problems: list[Problem]) -> list[Entry]:
     return entries
 
 
+def _read_fields(line: int, cells: dict, problems: list[Problem]) -> dict:
+    """Every figure column of one row, parsed, with a problem for each unreadable cell."""
+    get = cells.get
+    fields = {"note": str(get("note") or "")[:500]}
+    try:
+        qualifier, fields["value"], numerator, denominator = parse_figure(get("value"))
+    except ParseError as exc:
+        problems.append(Problem(line, "value", str(exc)))
+        fields["value"], fields["unreadable"] = None, {"value"}
+        qualifier, numerator, denominator = "", None, None
+    for name, parsed in (("numerator", numerator), ("denominator", denominator)):
+        written = get(name)
+        try:
+            fields[name] = parsed if written is None else parse_decimal(written)
+        except ParseError as exc:
+            problems.append(Problem(line, name, str(exc)))
+            fields[name] = None
+            fields.setdefault("unreadable", set()).add(name)
+    written = get("qualifier")
+    try:
+        fields["qualifier"] = qualifier if written in (None, "") else parse_qualifier(written)
+    except ParseError as exc:
+        problems.append(Problem(line, "qualifier", str(exc)))
+    written = get("derived")
+    fields["is_derived"] = written is not None and fold(str(written)).strip() in YES
+    written = get("stated_change")
+    try:
+        fields["stated_change"] = None if written is None else parse_decimal(written)
+    except ParseError as exc:
+        problems.append(Problem(line, "stated_change", str(exc)))
+    kind = str(get("stated_change_kind") or "").strip()
+    if kind and kind not in ChangeKind.values:
+        problems.append(
+            Problem(
+                line,
+                "stated_change_kind",
+                _("“%(value)s” is not one of: %(allowed)s.") % {"value": kind, "allowed": ", ".join(ChangeKind.values)},
+            )
+        )
+    fields["stated_change_kind"] = kind
+    return fields
+
+
+# The last file read: preview and confirm read the same upload, so the confirm reuses the
+# preview's reading instead of reading 100.000 rows again. Keyed by the bytes' own SHA-256
+# (and the language of the messages); one clean file at most, dropped once confirmed. Another
+# worker process simply reads the file again.
+_last_read: dict[tuple, tuple[list[Entry], list[Problem]]] = {}
+
+
+def _entries(data: bytes, file_name: str, dry_run: bool) -> tuple[list[Entry], list[Problem]]:
+    key = (hashlib.sha256(data).hexdigest(), file_name.lower().endswith(".csv"), get_language())
+    found = _last_read.get(key) if dry_run else _last_read.pop(key, None)
+    if found is None:
+        problems: list[Problem] = []
+        found = entries_from_rows(read_rows(data, file_name), problems), problems
+        _last_read.clear()
+        if dry_run and not problems:
+            _last_read[key] = found
+    return found
+
+
 def import_long(data: bytes, *, file_name: str, user=None, dry_run: bool, file_sha256: str = ""):
     """Read a long-layout file and import it (see core.import_entries)."""
-    problems: list[Problem] = []
-    entries = entries_from_rows(read_rows(data, file_name), problems)
-    return import_entries(
-        entries,
-        user=user,
-        dry_run=dry_run,
-        file_name=file_name,
-        file_sha256=file_sha256,
-        target=str(_("indicator values")),
-        problems=problems,
-    )
+    with cyclic_gc_paused():
+        entries, problems = _entries(data, file_name, dry_run)
+        return import_entries(
+            entries,
+            user=user,
+            dry_run=dry_run,
+            file_name=file_name,
+            file_sha256=file_sha256,
+            target=str(_("indicator values")),
+            problems=problems,
+        )

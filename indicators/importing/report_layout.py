@@ -23,7 +23,7 @@ from healthcentre.importing.resources import Problem
 from ..models import Breakdown, Indicator
 from ..periods import PeriodCodeError, label_of, parse_period, same_period_last_year
 from .cells import parse_figure
-from .core import Entry, import_entries
+from .core import Entry, cyclic_gc_paused, import_entries
 
 FIRST_DATA_ROW = 5
 PLAN, RESULT, LAST_YEAR = 4, 5, 6  # zero-based columns E, F, G
@@ -131,16 +131,17 @@ def entries_from_workbook(data: bytes, problems: list[Problem]) -> list[Entry]:
 
 def import_report_layout(data: bytes, *, file_name: str, user=None, dry_run: bool, file_sha256: str = ""):
     problems: list[Problem] = []
-    entries = entries_from_workbook(data, problems)
-    return import_entries(
-        entries,
-        user=user,
-        dry_run=dry_run,
-        file_name=file_name,
-        file_sha256=file_sha256,
-        target=str(_("indicator values")),
-        problems=problems,
-    )
+    with cyclic_gc_paused():
+        entries = entries_from_workbook(data, problems)
+        return import_entries(
+            entries,
+            user=user,
+            dry_run=dry_run,
+            file_name=file_name,
+            file_sha256=file_sha256,
+            target=str(_("indicator values")),
+            problems=problems,
+        )
 
 
 def template_workbook(unit, period_code: str) -> bytes:
