@@ -3,15 +3,9 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from healthcentre.importing.parsing import Precision, format_partial_date
-from healthcentre.models import ImportedRecord
+from healthcentre.importing.parsing import format_partial_date
+from healthcentre.models import DatePrecision, ImportedRecord
 from healthcentre.scoping import ScopedQuerySet
-
-
-class DatePrecision(models.TextChoices):
-    YEAR = Precision.YEAR, _("Year only")
-    MONTH = Precision.MONTH, _("Month and year")
-    DAY = Precision.DAY, _("Full date")
 
 
 class AwardDecision(ImportedRecord):
