@@ -1,18 +1,17 @@
 """Report pages reached from the award records' admin (see admin/records.py get_urls)."""
 
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from healthcentre.models import Organisation, Person
+from healthcentre.spreadsheets import xlsx_response
 
 from . import reports, rules
 from .forms import EligibilityForm, ReportForm
 from .models import AwardRecord
 from .xlsx import summary_workbook
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _context(model_admin, request, title, **extra):
@@ -41,9 +40,7 @@ def report(model_admin, request):
         )
         if request.GET.get("format") == "xlsx":
             content = summary_workbook(summary, scope_label, data["base_salary"])
-            response = HttpResponse(content, content_type=XLSX)
-            response["Content-Disposition"] = 'attachment; filename="khen-thuong.xlsx"'
-            return response
+            return xlsx_response(content, "khen-thuong.xlsx")
     context = _context(
         model_admin,
         request,

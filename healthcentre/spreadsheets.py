@@ -3,10 +3,13 @@ will not execute, columns wide enough to read."""
 
 import io
 
+from django.http import HttpResponse
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from .importing.resources import neutralise_formula
+
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def add_sheet(workbook: Workbook, title: str, header, rows):
@@ -26,3 +29,10 @@ def workbook_bytes(workbook: Workbook) -> bytes:
     handle = io.BytesIO()
     workbook.save(handle)
     return handle.getvalue()
+
+
+def xlsx_response(content: bytes, filename: str) -> HttpResponse:
+    """An xlsx download; `filename` includes the .xlsx extension."""
+    response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

@@ -3,7 +3,6 @@ permissions and admin context) and returns the view."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.text import slugify
@@ -13,6 +12,7 @@ from ..importing.formats import ImportFileError
 from ..importing.parsing import ParseError, parse_date
 from ..models import Organisation
 from ..scoping import organisation_visible
+from ..spreadsheets import xlsx_response
 from .asof import lifespans, served_communes, state_on, units_on
 from .export import history_workbook
 from .lineage import lineage_of
@@ -95,12 +95,7 @@ def unit_xlsx(model_admin):
     def view(request, pk):
         _check(model_admin, request)
         unit = _unit(request, pk)
-        response = HttpResponse(
-            history_workbook(unit),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-        response["Content-Disposition"] = f'attachment; filename="lich-su-{slugify(unit.code)}.xlsx"'
-        return response
+        return xlsx_response(history_workbook(unit), f"lich-su-{slugify(unit.code)}.xlsx")
 
     return view
 

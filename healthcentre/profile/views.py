@@ -4,7 +4,6 @@ import datetime as dt
 
 from django import forms
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.text import slugify
@@ -13,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from ..history.svg import render_lineage_svg
 from ..models import Organisation
 from ..scoping import organisation_visible
+from ..spreadsheets import xlsx_response
 from .build import build_profile
 from .xlsx import profile_workbook
 
@@ -82,11 +82,7 @@ def profile_print(model_admin):
 def profile_xlsx(model_admin):
     def view(request, pk):
         profile = _context(model_admin, request, pk)["profile"]
-        response = HttpResponse(
-            profile_workbook(profile), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        )
         name = f"ho-so-{slugify(profile.unit.code)}-{profile.start_year}-{profile.end_year}.xlsx"
-        response["Content-Disposition"] = f'attachment; filename="{name}"'
-        return response
+        return xlsx_response(profile_workbook(profile), name)
 
     return view

@@ -9,7 +9,7 @@ from pathlib import Path
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -19,6 +19,7 @@ from healthcentre.importing.formats import ImportFileError
 from healthcentre.importing.resources import sha256_of
 from healthcentre.models import Organisation, Province
 from healthcentre.scoping import organisation_q
+from healthcentre.spreadsheets import xlsx_response
 
 from ..charts import bar_chart
 from ..importing.long import import_long
@@ -199,12 +200,7 @@ def report_xlsx_view(request):
     _form, report = _report_for(request)
     if report is None:
         return HttpResponseRedirect(reverse("admin:indicators_report") + "?" + request.GET.urlencode())
-    response = HttpResponse(
-        report_workbook(report), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    name = f"bao-cao-{report.period.code}.xlsx"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return xlsx_response(report_workbook(report), f"bao-cao-{report.period.code}.xlsx")
 
 
 def template_view(request):
@@ -228,12 +224,7 @@ def template_view(request):
     except PeriodCodeError as exc:
         messages.error(request, str(exc))
         return HttpResponseRedirect(reverse("admin:indicators_datavalue_import"))
-    response = HttpResponse(
-        template_workbook(unit, period),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = f'attachment; filename="mau-bao-cao-{unit.code}-{period}.xlsx"'
-    return response
+    return xlsx_response(template_workbook(unit, period), f"mau-bao-cao-{unit.code}-{period}.xlsx")
 
 
 def violations_view(request):

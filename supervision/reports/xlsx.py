@@ -2,15 +2,13 @@
 
 import datetime as dt
 from decimal import Decimal
-from io import BytesIO
 
 from django.http import HttpResponse
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from healthcentre.importing.resources import neutralise_formula
-
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+from healthcentre.spreadsheets import workbook_bytes, xlsx_response
 
 
 def cell_value(value):
@@ -38,8 +36,4 @@ def sheet_response(filename: str, sections) -> HttpResponse:
         sheet.append([])
     for column in ("A", "B", "C", "D", "E", "F", "G"):
         sheet.column_dimensions[column].width = 28
-    buffer = BytesIO()
-    book.save(buffer)
-    response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
-    return response
+    return xlsx_response(workbook_bytes(book), f"{filename}.xlsx")
