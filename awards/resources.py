@@ -12,7 +12,7 @@ from import_export import fields, widgets
 
 from healthcentre.importing.parsing import ParseError, format_partial_date, parse_partial_date
 from healthcentre.importing.resources import RecordResource, text_field
-from healthcentre.importing.widgets import ChoiceWidget, CodeWidget, ScopedCodeWidget, VNDecimalWidget, VNIntegerWidget
+from healthcentre.importing.widgets import ChoiceWidget, CodeWidget, VNDecimalWidget, VNIntegerWidget
 from healthcentre.models import Organisation, Person
 
 from . import rules
@@ -137,10 +137,10 @@ class AwardFormResource(RecordResource):
 class AwardDecisionResource(RecordResource):
     number = text_field("number", "number")
     date = PartialDateField("date", "date", "date_precision")
-    issuer = fields.Field("issuer", "issuer_code", widget=ScopedCodeWidget(Organisation, reference=True))
-    presenter = fields.Field("presenter", "presenter_code", widget=ScopedCodeWidget(Organisation, reference=True))
+    issuer = fields.Field("issuer", "issuer_code", widget=CodeWidget(Organisation, reference=True))
+    presenter = fields.Field("presenter", "presenter_code", widget=CodeWidget(Organisation, reference=True))
     occasion = text_field("occasion", "occasion")
-    filed_by = fields.Field("filed_by", "filed_by_code", widget=ScopedCodeWidget(Organisation))
+    filed_by = fields.Field("filed_by", "filed_by_code", widget=CodeWidget(Organisation))
     notes = text_field("notes", "notes")
 
     class Meta(RecordResource.Meta):
@@ -163,11 +163,11 @@ class AwardRecordResource(RecordResource):
     form = fields.Field("form", "form_code", widget=CodeWidget(AwardForm))
     status = fields.Field("status", "status", widget=StatusWidget())
     recipient_kind = fields.Field("recipient_kind", "recipient_kind", widget=ChoiceWidget(RecipientKind))
-    recipient_unit = fields.Field("recipient_unit", "recipient_unit_code", widget=ScopedCodeWidget(Organisation))
-    recipient_person = fields.Field("recipient_person", "recipient_person_code", widget=ScopedCodeWidget(Person))
+    recipient_unit = fields.Field("recipient_unit", "recipient_unit_code", widget=CodeWidget(Organisation))
+    recipient_person = fields.Field("recipient_person", "recipient_person_code", widget=CodeWidget(Person))
     count = fields.Field("count", "count", widget=VNIntegerWidget())
     count_at_least = fields.Field("count_at_least", "count_at_least", widget=BooleanWidget())
-    organisation = fields.Field("organisation", "organisation_code", widget=ScopedCodeWidget(Organisation))
+    organisation = fields.Field("organisation", "organisation_code", widget=CodeWidget(Organisation))
     achievement_period = PeriodField("period_start", "achievement_period")
     citation = text_field("citation", "citation")
     notes = text_field("notes", "notes")
@@ -205,7 +205,7 @@ class AwardRecordResource(RecordResource):
         if value is None or str(value).strip() == "":
             return None
         try:
-            return ScopedCodeWidget(model, reference=reference).clean(value, row, user=self.user)
+            return CodeWidget(model, reference=reference).clean(value, row, user=self.user)
         except ValueError as exc:
             raise ValidationError({column: [str(exc)]}) from None
 

@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -39,6 +40,7 @@ INSTALLED_APPS = [
     "simple_history",
     "django_filters",
     "axes",
+    "csp",
     "healthcentre",
     "indicators",
     "supervision",
@@ -47,6 +49,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "config.middleware.VietnameseFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -135,6 +138,10 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # import from holding the database for minutes.
 IMPORT_MAX_FILE_BYTES = envint("IMPORT_MAX_FILE_BYTES", 20 * 1024 * 1024)
 IMPORT_MAX_ROWS = envint("IMPORT_MAX_ROWS", 200_000)
+# A previewed upload waits here for its confirm (healthcentre/importing/uploads.py), one folder
+# per user; what is not confirmed within the TTL is deleted.
+IMPORT_UPLOAD_DIR = Path(os.environ.get("IMPORT_UPLOAD_DIR", BASE_DIR / "var" / "uploads"))
+IMPORT_UPLOAD_TTL_SECONDS = envint("IMPORT_UPLOAD_TTL_SECONDS", 24 * 60 * 60)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
@@ -145,11 +152,27 @@ IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 IMPORT_EXPORT_IMPORT_IGNORE_BLANK_LINES = True
 IMPORT_EXPORT_ESCAPE_ILLEGAL_CHARS_ON_EXPORT = True
 
+CSRF_FAILURE_VIEW = "config.views.csrf_failure"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# Sent in development too, so that the tests and the browser tests see what production sends.
+# Scripts come only from our static files (no inline script or handler anywhere); styles may be
+# inline because the report templates carry <style> blocks and the SVG charts style attributes.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "script-src": [SELF],
+        "object-src": [NONE],
+        "frame-ancestors": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+    }
+}
 if not DEBUG:
     SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

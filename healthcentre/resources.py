@@ -3,7 +3,7 @@
 from import_export import fields
 
 from .importing.resources import RecordResource, text_field
-from .importing.widgets import ChoiceWidget, CodeWidget, ScopedCodeWidget, VNDateWidget
+from .importing.widgets import ChoiceWidget, CodeWidget, VNDateWidget
 from .models import (
     Commune,
     Decision,
@@ -21,7 +21,7 @@ class OrganisationResource(RecordResource):
     code = text_field("code", "code")
     name = text_field("name", "name")
     kind = fields.Field("kind", "kind", widget=ChoiceWidget(OrganisationKind))
-    parent = fields.Field("parent", "parent_code", widget=ScopedCodeWidget(Organisation))
+    parent = fields.Field("parent", "parent_code", widget=CodeWidget(Organisation))
     province = fields.Field("province", "province_code", widget=CodeWidget(Province, field="code"))
     commune = fields.Field("commune", "commune_code", widget=CodeWidget(Commune, field="code"))
     legacy_district = fields.Field(
@@ -43,7 +43,7 @@ class PersonResource(RecordResource):
     full_name = text_field("full_name", "full_name")
     degrees = text_field("degrees", "degrees")
     honour_title = fields.Field("honour_title", "honour_title", widget=ChoiceWidget(HonourTitle))
-    organisation = fields.Field("organisation", "organisation_code", widget=ScopedCodeWidget(Organisation))
+    organisation = fields.Field("organisation", "organisation_code", widget=CodeWidget(Organisation))
     notes = text_field("notes", "notes")
 
     class Meta(RecordResource.Meta):
@@ -55,9 +55,9 @@ class PersonResource(RecordResource):
 class DecisionResource(RecordResource):
     number = text_field("number", "number")
     date = fields.Field("date", "date", widget=VNDateWidget())
-    issuer = fields.Field("issuer", "issuer_code", widget=ScopedCodeWidget(Organisation, reference=True))
+    issuer = fields.Field("issuer", "issuer_code", widget=CodeWidget(Organisation, reference=True))
     title = text_field("title", "title")
-    filed_by = fields.Field("filed_by", "filed_by_code", widget=ScopedCodeWidget(Organisation))
+    filed_by = fields.Field("filed_by", "filed_by_code", widget=CodeWidget(Organisation))
 
     class Meta(RecordResource.Meta):
         model = Decision

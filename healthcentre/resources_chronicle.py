@@ -4,7 +4,7 @@ its facilities and capabilities. Dates are written as in the history sheets ("20
 from import_export import fields
 
 from .importing.resources import RecordResource, text_field
-from .importing.widgets import ChoiceWidget, CodeWidget, ScopedCodeWidget, VNDecimalWidget, VNIntegerWidget, YesNoWidget
+from .importing.widgets import ChoiceWidget, CodeWidget, VNDecimalWidget, VNIntegerWidget, YesNoWidget
 from .models import (
     ChronicleEntry,
     ChronicleKind,
@@ -52,9 +52,7 @@ class ChronicleParticipantResource(RecordResource):
     entry = fields.Field("entry", "entry_code", widget=CodeWidget(ChronicleEntry))
     role = fields.Field("role", "role", widget=ChoiceWidget(ParticipantRole))
     person = fields.Field("person", "person_code", widget=CodeWidget(Person))
-    organisation = fields.Field(
-        "organisation", "organisation_code", widget=ScopedCodeWidget(Organisation, reference=True)
-    )
+    organisation = fields.Field("organisation", "organisation_code", widget=CodeWidget(Organisation, reference=True))
     name_as_written = text_field("name_as_written", "name_as_written")
     position_at_the_time = text_field("position_at_the_time", "position_at_the_time")
 

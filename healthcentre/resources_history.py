@@ -11,7 +11,7 @@ from import_export import fields, widgets
 
 from .importing.parsing import format_partial_date, parse_partial_date
 from .importing.resources import RecordResource, text_field
-from .importing.widgets import ChoiceWidget, ScopedCodeWidget, VNIntegerWidget
+from .importing.widgets import ChoiceWidget, CodesWidget, CodeWidget, VNIntegerWidget, citable_q
 from .models import (
     Decision,
     Event,
@@ -74,32 +74,6 @@ class HistoryResource(RecordResource):
             raise ValidationError(errors) from None
 
 
-class CodesWidget(widgets.ManyToManyWidget):
-    """Unit codes separated by ';'. An unknown code, or one the user may not cite, is an error."""
-
-    def __init__(self, **kwargs):
-        super().__init__(Organisation, separator=SEPARATOR, field="code", **kwargs)
-
-    def clean(self, value, row=None, **kwargs):
-        from .scoping import reference_q
-
-        codes = [c.strip() for c in str(value or "").split(SEPARATOR) if c.strip()]
-        queryset = Organisation.objects.filter(code__in=codes)
-        user = kwargs.get("user")
-        if user is not None:
-            queryset = queryset.filter(reference_q(user))
-        found = {unit.code: unit for unit in queryset}
-        missing = [c for c in codes if c not in found]
-        if missing:
-            raise ValueError(_("No unit has the code(s): %(codes)s.") % {"codes": ", ".join(missing)})
-        return [found[c] for c in dict.fromkeys(codes)]
-
-    def render(self, value, obj=None, **kwargs):
-        if value is None:
-            return ""
-        return SEPARATOR.join(sorted(unit.code for unit in value.all()))
-
-
 class DecisionWidget(widgets.Widget):
     """A decision written as its number and date, '794/QĐ-UBND ngày 13/12/2018', or the number
     alone when only one decision has it."""
@@ -111,7 +85,7 @@ class DecisionWidget(widgets.Widget):
         if not text:
             return None
         number, _sep, date_text = text.partition(" ngày ")
-        queryset = Decision.objects.filter(number=number.strip())
+        queryset = Decision.objects.filter(number=number.strip()).filter(citable_q(Decision, kwargs.get("user")))
         if date_text:
             queryset = queryset.filter(date=parse_date(date_text.strip()))
         matches = list(queryset[:2])
@@ -130,7 +104,7 @@ def decision_field():
 
 
 def unit_field():
-    return fields.Field("organisation", "organisation_code", widget=ScopedCodeWidget(Organisation))
+    return fields.Field("organisation", "organisation_code", widget=CodeWidget(Organisation))
 
 
 def dated_fields():
@@ -144,8 +118,8 @@ class EventResource(HistoryResource):
     date = PartialDateColumn("date", "date")
     decision = decision_field()
     summary = text_field("summary", "summary")
-    predecessors = fields.Field("predecessors", "predecessor_codes", widget=CodesWidget())
-    successors = fields.Field("successors", "successor_codes", widget=CodesWidget())
+    predecessors = fields.Field("predecessors", "predecessor_codes", widget=CodesWidget(Organisation, reference=True))
+    successors = fields.Field("successors", "successor_codes", widget=CodesWidget(Organisation, reference=True))
     notes = text_field("notes", "notes")
 
     class Meta(HistoryResource.Meta):
@@ -206,7 +180,7 @@ class UnitNameResource(HistoryResource):
 class UnitRelationResource(HistoryResource):
     organisation = unit_field()
     kind = fields.Field("kind", "kind", widget=ChoiceWidget(RelationKind))
-    authority = fields.Field("authority", "authority_code", widget=ScopedCodeWidget(Organisation, reference=True))
+    authority = fields.Field("authority", "authority_code", widget=CodeWidget(Organisation, reference=True))
     start, end = dated_fields()
     decision = decision_field()
     notes = text_field("notes", "notes")
@@ -258,7 +232,7 @@ class StructureSnapshotResource(HistoryResource):
 
 
 class PositionResource(HistoryResource):
-    person = fields.Field("person", "person_code", widget=ScopedCodeWidget(Person))
+    person = fields.Field("person", "person_code", widget=CodeWidget(Person))
     organisation = unit_field()
     title = fields.Field("title", "title", widget=ChoiceWidget(PositionTitle))
     title_as_written = text_field("title_as_written", "title_as_written")

@@ -70,6 +70,21 @@ def reference_q(user, prefix: str = "") -> Q:
     return Q(**{f"{lookup}province_id": membership.organisation.province_id}) | Q(**{f"{lookup}province__isnull": True})
 
 
+def division_q(model, user) -> Q:
+    """Divisions (provinces, communes) a user may choose: those of their own province.
+
+    A division model names, in `province_lookup`, the lookup that leads to its province. Were
+    any province offered, a centre could move itself into another one, and with it widen
+    what `reference_q` lets it cite.
+    """
+    if user.is_superuser:
+        return Q()
+    membership = membership_of(user)
+    if membership is None or membership.organisation.province_id is None:
+        return NOTHING
+    return Q(**{model.province_lookup: membership.organisation.province_id})
+
+
 def organisation_visible(organisation, user) -> bool:
     """The same rule as `organisation_q`, for one organisation already in memory."""
     if user.is_superuser:
@@ -80,7 +95,19 @@ def organisation_visible(organisation, user) -> bool:
     unit = membership.organisation
     if membership.has_province_scope:
         return unit.province_id is not None and organisation.province_id == unit.province_id
-    return (organisation.path or "").startswith(unit.path)
+    return tree_path(organisation).startswith(unit.path)
+
+
+def tree_path(organisation) -> str:
+    """The unit's tree path. A unit not saved yet has none, nor has the audit trail's first
+    version of a unit (the path is set just after the first save): it lies where its parent
+    puts it."""
+    if organisation.path:
+        return organisation.path
+    parent = organisation.parent if organisation.parent_id else None
+    if parent is None or not parent.path:
+        return ""
+    return f"{parent.path}{organisation.pk or 'new'}/"
 
 
 def _resolve(obj, path: str):

@@ -1,24 +1,54 @@
-"""Writing report workbooks: a bold header, numbers left as numbers, text a spreadsheet
-will not execute, columns wide enough to read."""
+"""The one writer of every spreadsheet the system serves. Each value goes through `cell_value`:
+numbers and dates stay typed cells, so an office can add them up, and anything else is written
+as text a spreadsheet will not run as a formula (a unit's name is typed by a centre
+administrator and read in the province's report). Callers lay out and style their sheets;
+only this module puts values into cells (a test greps the source tree for writes elsewhere)."""
 
+import datetime as dt
 import io
+from collections.abc import Iterable
+from decimal import Decimal
 
 from django.http import HttpResponse
 from openpyxl import Workbook
 from openpyxl.styles import Font
-
-from .importing.resources import neutralise_formula
+from openpyxl.worksheet.worksheet import Worksheet
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
+# What makes Excel or LibreOffice read a text as a formula (or a DDE command).
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+# Written as typed cells (bool is an int); a datetime is a date.
+TYPED_VALUES = (int, float, Decimal, dt.date)
 
-def add_sheet(workbook: Workbook, title: str, header, rows):
+
+def neutralise_formula(value):
+    """A text a spreadsheet would run as a formula is kept as text, with a leading quote."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def cell_value(value):
+    """Numbers and dates as themselves; anything else as text a spreadsheet will not run."""
+    if value is None or isinstance(value, TYPED_VALUES):
+        return value
+    return neutralise_formula(str(value))
+
+
+def append_row(sheet: Worksheet, values: Iterable = ()) -> None:
+    """Writes `values` in the row below the last one written; no values leave a blank row."""
+    sheet.append([cell_value(value) for value in values])
+
+
+def add_sheet(workbook: Workbook, title: str, header: Iterable, rows: Iterable[Iterable]) -> Worksheet:
+    """A sheet with a bold header and columns wide enough to read."""
     sheet = workbook.create_sheet(str(title)[:31])
-    sheet.append([str(h) for h in header])
+    append_row(sheet, header)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in rows:
-        sheet.append([neutralise_formula(value) for value in row])
+        append_row(sheet, row)
     for column in sheet.columns:
         width = max(len(str(cell.value or "")) for cell in column)
         sheet.column_dimensions[column[0].column_letter].width = min(max(width + 2, 10), 60)

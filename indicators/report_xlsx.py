@@ -1,11 +1,11 @@
 """The report table as an xlsx workbook: numbers stay numbers; a qualifier is shown through
 the number format ("hơn" 63.000), so the cell still adds up."""
 
-import io
-
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
+
+from healthcentre.spreadsheets import append_row, workbook_bytes
 
 from .models import ChangeKind, IndicatorKind
 
@@ -22,8 +22,8 @@ def report_workbook(report) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = report.period.code
-    sheet.append([report.title])
-    sheet.append([report.period_label])
+    append_row(sheet, [report.title])
+    append_row(sheet, [report.period_label])
     sheet["A1"].font = Font(bold=True, size=13)
     headings = [
         _("Indicator"),
@@ -36,8 +36,8 @@ def report_workbook(report) -> bytes:
         _("Change (%)"),
         _("Note"),
     ]
-    sheet.append([])
-    sheet.append(headings)
+    append_row(sheet)
+    append_row(sheet, headings)
     for cell in sheet[4]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
@@ -65,7 +65,7 @@ def report_workbook(report) -> bytes:
             change.percent if change else None,
             "; ".join(notes),
         ]
-        sheet.append([float(v) if v is not None and not isinstance(v, str) else v for v in values])
+        append_row(sheet, [float(v) if v is not None and not isinstance(v, str) else v for v in values])
         line = sheet.max_row
         for column, figure in (("C", row.plan), ("D", row.result), ("F", row.last_year)):
             sheet[f"{column}{line}"].number_format = _number_format(figure.qualifier if figure else "", indicator)
@@ -76,6 +76,4 @@ def report_workbook(report) -> bytes:
         sheet[f"H{line}"].number_format = "+#,##0.0;-#,##0.0;0"
     for letter, width in zip("ABCDEFGHI", (60, 12, 14, 14, 10, 16, 12, 10, 40), strict=True):
         sheet.column_dimensions[letter].width = width
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
+    return workbook_bytes(workbook)

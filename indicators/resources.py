@@ -7,7 +7,7 @@ stock resource kept for export and as the baseline the benchmark compares agains
 from import_export import fields, widgets
 
 from healthcentre.importing.resources import RecordResource, text_field
-from healthcentre.importing.widgets import ChoiceWidget, CodeWidget, ScopedCodeWidget, VNDecimalWidget, VNIntegerWidget
+from healthcentre.importing.widgets import ChoiceWidget, CodeWidget, VNDecimalWidget, VNIntegerWidget
 from healthcentre.models import Organisation
 
 from .importing.long import import_long
@@ -108,7 +108,7 @@ class ValidationRuleResource(RecordResource):
 
 
 class PlanTargetResource(RecordResource):
-    organisation = fields.Field("organisation", "unit_code", widget=ScopedCodeWidget(Organisation))
+    organisation = fields.Field("organisation", "unit_code", widget=CodeWidget(Organisation))
     indicator = fields.Field("indicator", "indicator_code", widget=CodeWidget(Indicator))
     year = fields.Field("year", "year", widget=VNIntegerWidget())
     value = fields.Field("value", "value", widget=VNDecimalWidget())
@@ -125,7 +125,7 @@ class PlanTargetResource(RecordResource):
 class DataValueResource(RecordResource):
     """The long layout as a stock ModelResource: export, and the benchmark's baseline."""
 
-    organisation = fields.Field("organisation", "unit_code", widget=ScopedCodeWidget(Organisation))
+    organisation = fields.Field("organisation", "unit_code", widget=CodeWidget(Organisation))
     indicator = fields.Field("indicator", "indicator_code", widget=CodeWidget(Indicator))
     period = fields.Field("period", "period", widget=CodeWidget(Period))
     breakdown = fields.Field("breakdown", "breakdown_code", widget=CodeWidget(Breakdown))

@@ -37,12 +37,15 @@ def outside_area_message(visit: Visit) -> str:
     }
 
 
-def previous_visit(visit: Visit) -> Visit | None:
-    """The latest earlier visit to the same station, by the day it happened (or its round's last day)."""
+def previous_visit(visit: Visit, user) -> Visit | None:
+    """The latest earlier visit to the same station that `user` may see, by the day it happened
+    (or its round's last day). Another centre may supervise the same station: its findings are
+    not this user's to read."""
     if not visit.station_id:
         return None
     return (
-        Visit.objects.with_day_visited()
+        Visit.objects.visible_to(user)
+        .with_day_visited()
         .filter(station_id=visit.station_id, day_visited__lt=visit.visited_on)
         .exclude(pk=visit.pk)
         .select_related("round")
@@ -51,9 +54,9 @@ def previous_visit(visit: Visit) -> Visit | None:
     )
 
 
-def previous_findings(visit: Visit) -> dict[int, Finding]:
+def previous_findings(visit: Visit, user) -> dict[int, Finding]:
     """The previous visit's findings for the same station, by content area id."""
-    before = previous_visit(visit)
+    before = previous_visit(visit, user)
     if before is None:
         return {}
     return {f.area_id: f for f in Finding.objects.filter(visit=before).select_related("area", "visit__round")}

@@ -13,33 +13,6 @@ def _text(value) -> str:
     return "" if value is None else str(value).strip()
 
 
-class CodesWidget(widgets.ManyToManyWidget):
-    """Several codes in one cell, separated by ";". Unlike the stock widget, an unknown code
-    is an error, not silently dropped."""
-
-    def __init__(self, model, field="code", scoped=False, **kwargs):
-        self.scoped = scoped
-        super().__init__(model, separator=";", field=field, **kwargs)
-
-    def clean(self, value, row=None, **kwargs):
-        codes = [c.strip() for c in _text(value).split(self.separator) if c.strip()]
-        queryset = self.model.objects.filter(**{f"{self.field}__in": codes})
-        user = kwargs.get("user")
-        if self.scoped and user is not None:
-            queryset = queryset.filter(scope_q(self.model, user))
-        found = {getattr(obj, self.field) for obj in queryset}
-        missing = [c for c in codes if c not in found]
-        if missing:
-            raise ValueError(
-                _("No %(model)s has the code “%(code)s”.")
-                % {"model": self.model._meta.verbose_name, "code": ", ".join(missing)}
-            )
-        return queryset
-
-    def render(self, value, obj=None, **kwargs):
-        return self.separator.join(str(getattr(o, self.field)) for o in value.all()) if value is not None else ""
-
-
 class VisitWidget(widgets.Widget):
     """The visit column is the round's code; the row's station_code column says which visit."""
 

@@ -6,6 +6,8 @@ Personas (all staff):
 - `centre_admin`: centre administrator of TTYT-BINHXUYEN
 - `other_centre_admin`: centre administrator of TTYT-LAICHAU
 - `viewer`: viewer at TTYT-BINHXUYEN
+- `lai_chau_viewer`: viewer at TTYT-LAICHAU
+- `second_centre_admin`: centre administrator of TTYT-THU, a second centre under SYT-PHUTHO
 """
 
 import os
@@ -41,6 +43,12 @@ def seeded(db):
     load_reference_data()
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hasher(settings):
+    """Real PBKDF2 costs 0,3 s a user; the tests check permissions, not hashing."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 def make_user(username, role=None, unit_code=None, superuser=False):
     user = get_user_model().objects.create_user(username, password="pw-" + username, is_staff=True)
     if superuser:
@@ -74,6 +82,25 @@ def other_centre_admin(seeded):
 @pytest.fixture
 def viewer(seeded):
     return make_user("carol", Role.VIEWER, "TTYT-BINHXUYEN")
+
+
+@pytest.fixture
+def lai_chau_viewer(seeded):
+    return make_user("erin", Role.VIEWER, "TTYT-LAICHAU")
+
+
+@pytest.fixture
+def second_centre_admin(seeded):
+    """Administrator of a second centre under the Phú Thọ Department of Health, beside Bình Xuyên."""
+    department = Organisation.objects.get(code="SYT-PHUTHO")
+    Organisation.objects.create(
+        code="TTYT-THU",
+        name="Trung tâm Y tế thử",
+        kind="health_centre",
+        parent=department,
+        province=department.province,
+    )
+    return make_user("frank", Role.CENTRE_ADMIN, "TTYT-THU")
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ class AwardDecisionAdmin(RecordAdmin):
     list_filter = ["date_precision"]
     # issuer and filed_by are printed on every row.
     list_select_related = ["issuer", "presenter", "filed_by"]
-    search_fields = ["number", "occasion__unaccent", "issuer__name__unaccent"]
+    search_fields = ["number__unaccent", "occasion__unaccent", "issuer__name__unaccent"]
     autocomplete_fields = ["issuer", "presenter", "filed_by"]
     date_hierarchy = "date"
 

@@ -3,6 +3,7 @@
 from django.contrib import admin
 
 from ..models import Commune, CommuneConversion, LegacyCommune, LegacyDistrict, LegacyProvince, Province
+from ..scoping import division_q
 from ..search import fold
 from .readonly import ReadOnlyAdminMixin
 
@@ -14,6 +15,10 @@ class ReadOnlyDivisionAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     show_full_result_count = False
 
     def get_search_results(self, request, queryset, search_term):
+        match = getattr(request, "resolver_match", None)
+        if match and match.url_name == "autocomplete" and hasattr(self.model, "province_lookup"):
+            # What a form field offers, as ScopedAdminMixin.citable limits it.
+            queryset = queryset.filter(division_q(self.model, request.user))
         return super().get_search_results(request, queryset, fold(search_term))
 
 

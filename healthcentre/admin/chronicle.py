@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from ..history.forms import DatedFactForm
-from ..importing.admin import RecordAdmin
+from ..importing.admin import RecordAdmin, ScopedAdminMixin
 from ..models import ChronicleEntry, ChronicleParticipant, ChroniclePhoto, Facility
 from ..resources_chronicle import ChronicleEntryResource, ChronicleParticipantResource, FacilityResource
 
@@ -13,14 +13,15 @@ class ChronicleEntryForm(DatedFactForm):
     required_dates = ("start_text",)
 
 
-class ParticipantInline(admin.TabularInline):
+class ParticipantInline(ScopedAdminMixin, admin.TabularInline):
     model = ChronicleParticipant
     extra = 0
     autocomplete_fields = ["person", "organisation"]
+    reference_fields = ("organisation",)
     fields = ["role", "person", "organisation", "name_as_written", "position_at_the_time"]
 
 
-class PhotoInline(admin.TabularInline):
+class PhotoInline(ScopedAdminMixin, admin.TabularInline):
     model = ChroniclePhoto
     extra = 0
 

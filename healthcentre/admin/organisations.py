@@ -46,7 +46,7 @@ class DecisionAdmin(RecordAdmin):
     list_display = ["number", "date", "issuer", "title"]
     list_filter = ["issuer__kind"]
     list_select_related = ["issuer"]
-    search_fields = ["number", "title__unaccent", "issuer__name__unaccent"]
+    search_fields = ["number__unaccent", "title__unaccent", "issuer__name__unaccent"]
     autocomplete_fields = ["issuer", "filed_by"]
     reference_fields = ("issuer",)
     date_hierarchy = "date"

@@ -1,12 +1,9 @@
 """A unit's history as an .xlsx workbook, in the same sheets and columns the workbook import
 reads, so an exported history can be corrected and loaded again."""
 
-import io
-
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from ..importing.resources import neutralise_formula
 from ..importing.widgets import VNIntegerWidget
 from ..models import Event, Position, RankRecord, StructureSnapshot, UnitName, UnitRelation
 from ..resources_history import (
@@ -17,6 +14,7 @@ from ..resources_history import (
     UnitNameResource,
     UnitRelationResource,
 )
+from ..spreadsheets import append_row, workbook_bytes
 
 SHEETS = [
     ("events", EventResource, Event),
@@ -32,7 +30,7 @@ def _cell(resource, field, obj):
     if isinstance(field.widget, VNIntegerWidget):
         # Counts stay numbers in the spreadsheet.
         return field.get_value(obj)
-    return neutralise_formula(resource.export_field(field, obj))
+    return resource.export_field(field, obj)
 
 
 def history_workbook(unit) -> bytes:
@@ -42,14 +40,12 @@ def history_workbook(unit) -> bytes:
         resource = resource_class()
         sheet = workbook.create_sheet(title)
         fields = resource.get_export_fields()
-        sheet.append([f.column_name for f in fields])
+        append_row(sheet, [f.column_name for f in fields])
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         records = model.objects.filter(organisation=unit).order_by("pk")
         for obj in records:
-            sheet.append([_cell(resource, f, obj) for f in fields])
+            append_row(sheet, [_cell(resource, f, obj) for f in fields])
         for column in sheet.columns:
             sheet.column_dimensions[column[0].column_letter].width = 22
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(workbook)

@@ -5,12 +5,14 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from ..importing.formats import ImportFileError
 from ..importing.parsing import ParseError, parse_date
-from ..models import Organisation
+from ..models import Event, Organisation, Position, RankRecord, StructureSnapshot, UnitName, UnitRelation
 from ..scoping import organisation_visible
 from ..spreadsheets import xlsx_response
 from .asof import lifespans, served_communes, state_on, units_on
@@ -18,6 +20,26 @@ from .export import history_workbook
 from .lineage import lineage_of
 from .svg import render_lineage_svg
 from .workbook import SHEET_ORDER, run_workbook_import
+
+# What a unit's history page offers to add to it, each form opening with the unit chosen.
+ADDABLE_TO_HISTORY = [
+    (Event, gettext_lazy("event")),
+    (UnitName, gettext_lazy("name")),
+    (UnitRelation, gettext_lazy("authority or parent")),
+    (RankRecord, gettext_lazy("rank and beds")),
+    (StructureSnapshot, gettext_lazy("structure")),
+    (Position, gettext_lazy("position")),
+]
+
+
+def add_to_history_links(admin_site, request, unit) -> list[tuple[str, str]]:
+    """(label, url) of each kind of history record the user may add: the add forms' own check."""
+    query = urlencode({"organisation": unit.pk})
+    return [
+        (label, f"{reverse(f'admin:healthcentre_{model._meta.model_name}_add')}?{query}")
+        for model, label in ADDABLE_TO_HISTORY
+        if admin_site.get_model_admin(model).has_add_permission(request)
+    ]
 
 
 def _check(model_admin, request):
@@ -64,6 +86,7 @@ def history_context(model_admin, request, unit) -> dict:
         "positions": unit.positions.select_related("person"),
         "lineage": lineage,
         "lineage_svg": render_lineage_svg(lineage, url_for),
+        "add_links": add_to_history_links(model_admin.admin_site, request, unit),
         "span": lifespans([unit.pk]).get(unit.pk),
         "communes": served_communes(unit),
     }

@@ -3,37 +3,109 @@ search, and the guarded import/export pattern come with it; a model admin only d
 its fields, its resource and, for organisation fields that cite an outside authority,
 `reference_fields`."""
 
-from django.contrib import admin
-from django.core.exceptions import PermissionDenied
+from django.apps import apps
+from django.contrib import admin, messages
+from django.contrib.admin.exceptions import NotRegistered
+from django.contrib.admin.utils import NotRelationField, get_fields_from_path, unquote
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied
+from django.db.models import QuerySet
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats import base_formats
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.utils import get_history_model_for_model
 
-from ..scoping import record_visible, reference_q, scope_q
+from ..scoping import division_q, record_visible, reference_q, scope_q
 from ..search import fold
 from .formats import ImportFileError, SafeCSV, SafeXLSX
 from .resources import sha256_of
+from .uploads import UploadStorage, UploadUnavailable, upload_store, uploads_of
 
 
 class ScopedAdminMixin:
-    """Limits every list, form, choice and autocomplete to the user's units."""
+    """Limits every list, form, choice, filter and autocomplete to the user's units."""
 
     reference_fields: tuple[str, ...] = ()
 
     def get_queryset(self, request):
         return super().get_queryset(request).filter(scope_q(self.model, request.user))
 
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+    def citable(self, request, db_field) -> QuerySet | None:
+        """The records a user may pick in a foreign-key or many-to-many field; None when
+        the field's choices are not the user's business (a shared catalogue)."""
         related = db_field.related_model
+        if db_field.name in self.reference_fields:
+            return related._default_manager.filter(reference_q(request.user))
         if hasattr(related, "scope_paths"):
-            queryset = kwargs.get("queryset") or related._default_manager.all()
-            if db_field.name in self.reference_fields:
-                queryset = queryset.filter(reference_q(request.user))
-            else:
-                queryset = queryset.filter(scope_q(related, request.user))
-            kwargs["queryset"] = queryset
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+            return related._default_manager.filter(scope_q(related, request.user))
+        if hasattr(related, "province_lookup"):
+            return related._default_manager.filter(division_q(related, request.user))
+        return None
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        return super().formfield_for_foreignkey(db_field, request, **self._limited(db_field, request, kwargs))
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        return super().formfield_for_manytomany(db_field, request, **self._limited(db_field, request, kwargs))
+
+    def _limited(self, db_field, request, kwargs: dict) -> dict:
+        allowed = self.citable(request, db_field)
+        if allowed is not None:
+            given = kwargs.get("queryset")
+            kwargs["queryset"] = allowed if given is None else given & allowed
+        return kwargs
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        """A relation whose current value the user could not choose (a centre's own parent,
+        the Department of Health) is shown read-only and kept as it is: offered only the
+        user's choices, the field would come back empty and be lost on save."""
+        form = super().get_form(request, obj, change, **kwargs)
+        if obj is None or obj.pk is None:
+            return form
+        for name, field in form.base_fields.items():
+            kept = self._value_outside_choices(obj, name, field)
+            if kept is not None:
+                field.queryset = kept
+                field.disabled = True
+                for link in ("can_add_related", "can_change_related", "can_delete_related", "can_view_related"):
+                    setattr(field.widget, link, False)
+        return form
+
+    @staticmethod
+    def _value_outside_choices(obj, name: str, field) -> QuerySet | None:
+        queryset = getattr(field, "queryset", None)
+        if queryset is None or not hasattr(obj, name):
+            return None
+        model_field = obj._meta.get_field(name)
+        if model_field.many_to_many:
+            current = getattr(obj, name).all() if obj.pk else queryset.none()
+        else:
+            value = getattr(obj, model_field.attname)
+            current = queryset.model._default_manager.filter(pk=value) if value is not None else queryset.none()
+        if current.exclude(pk__in=queryset.values("pk")).exists():
+            return current
+        return None
+
+    def get_list_filter(self, request):
+        """A filter on a unit's or a round's records lists only those the user's rows point to,
+        not every tenant's."""
+        return [self._scoped_filter(entry) for entry in super().get_list_filter(request)]
+
+    def _scoped_filter(self, entry):
+        if not isinstance(entry, str):
+            return entry
+        try:
+            field = get_fields_from_path(self.model, entry)[-1]
+        except (FieldDoesNotExist, NotRelationField):
+            return entry
+        related = getattr(field, "related_model", None)
+        if related is not None and hasattr(related, "scope_paths"):
+            return (entry, admin.RelatedOnlyFieldListFilter)
+        return entry
 
     def get_search_results(self, request, queryset, search_term):
         queryset = self._widen_for_reference_autocomplete(request, queryset)
@@ -45,13 +117,11 @@ class ScopedAdminMixin:
         match = getattr(request, "resolver_match", None)
         if not match or match.url_name != "autocomplete" or not hasattr(self.model, "scope_paths"):
             return queryset
-        from django.apps import apps
-
         try:
             source = apps.get_model(request.GET["app_label"], request.GET["model_name"])
-        except (KeyError, LookupError):
+            source_admin = self.admin_site.get_model_admin(source)
+        except (KeyError, LookupError, NotRegistered):
             return queryset
-        source_admin = self.admin_site._registry.get(source)
         if request.GET.get("field_name") in getattr(source_admin, "reference_fields", ()):
             return self.model._default_manager.filter(reference_q(request.user))
         return queryset
@@ -79,24 +149,63 @@ class RecordAdmin(ScopedAdminMixin, ImportExportModelAdmin, SimpleHistoryAdmin):
     import_formats = [SafeXLSX, SafeCSV]
     export_formats = [SafeXLSX, SafeCSV]
     show_full_result_count = False
+    tmp_storage_class = UploadStorage
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        """An earlier version is judged with the record as it is now: opening it needs the view
+        permission on the current record, reverting to it the change permission, and the
+        version itself must lie in the user's units, or a record moved to another centre
+        could be pulled back by its former one."""
+        current = self.get_object(request, unquote(object_id))
+        if current is None:
+            raise Http404
+        version = get_object_or_404(
+            get_history_model_for_model(self.model), history_id=version_id, **{self.model._meta.pk.attname: current.pk}
+        )
+        allowed = self.has_change_permission if request.method == "POST" else self.has_view_permission
+        if not allowed(request, current) or not self._may_touch(request, version.instance):
+            raise PermissionDenied
+        request.history_change_reason = _("Reverted to the version of %(date)s") % {
+            "date": date_format(localtime(version.history_date), "d/m/Y H:i")
+        }
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def save_model(self, request, obj, form, change):
+        # The audit trail says which version a revert went back to (the user is recorded anyway).
+        obj._change_reason = getattr(request, "history_change_reason", None)
+        super().save_model(request, obj, form, change)
+
+    def import_action(self, request, **kwargs):
+        # The previewed file is kept in the uploader's own folder of the upload store.
+        with uploads_of(request.user):
+            return super().import_action(request, **kwargs)
+
+    def process_import(self, request, **kwargs):
+        """The confirm reads only the user's own upload, by its token; anything else (another
+        user's token, a path, an expired upload) gets a message, not an error page."""
+        with uploads_of(request.user):
+            try:
+                return super().process_import(request, **kwargs)
+            except UploadUnavailable as exc:
+                messages.error(request, str(exc))
+                return redirect(f"admin:{self.opts.app_label}_{self.opts.model_name}_import")
 
     def get_import_data_kwargs(self, **kwargs):
-        form = kwargs.get("form")
+        form, request = kwargs.get("form"), kwargs.get("request")
         kwargs = super().get_import_data_kwargs(**kwargs)
         kwargs.pop("request", None)
-        kwargs["file_sha256"] = self._uploaded_sha256(form)
+        kwargs["file_sha256"] = self._uploaded_sha256(form, request.user)
         return kwargs
 
-    def _uploaded_sha256(self, form) -> str:
+    def _uploaded_sha256(self, form, user) -> str:
         if form is None or not hasattr(form, "cleaned_data"):
             return ""
         upload = form.cleaned_data.get("import_file")
         if upload is not None:
             return sha256_of(b"".join(upload.chunks()))
-        name = form.cleaned_data.get("import_file_name")
-        if name:
-            storage = self.get_tmp_storage_class()(name=name, read_mode="rb", **self.get_tmp_storage_class_kwargs())
-            return sha256_of(storage.read())
+        token = form.cleaned_data.get("import_file_name")
+        if token:
+            return sha256_of(upload_store.read(user, token))
         return ""
 
     def add_data_read_fail_error_to_form(self, form, e):

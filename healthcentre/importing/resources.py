@@ -17,9 +17,8 @@ from import_export import fields, resources, widgets
 
 from ..models import ImportRun
 from ..scoping import record_visible
+from ..spreadsheets import neutralise_formula
 from .formats import ImportFileError
-
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
@@ -35,13 +34,6 @@ class Problem:
 
 def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
-
-
-def neutralise_formula(value):
-    """A text a spreadsheet would run as a formula is kept as text, with a leading quote."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
 
 
 def text_field(attribute: str, column: str | None = None) -> fields.Field:
@@ -141,9 +133,19 @@ class RecordResource(resources.ModelResource):
         # A cell read twice (a partial date fills two fields) reports its problem once.
         return list(dict.fromkeys(found))
 
+    def get_instance(self, instance_loader, row):
+        # A bad code in an identifying column would otherwise stop the row as an "unexpected
+        # error" without a column; as a new row, the column's own cleaning names it.
+        try:
+            return super().get_instance(instance_loader, row)
+        except ValueError:
+            return None
+
     def import_instance(self, instance, row, **kwargs):
         if instance.pk and self.user is not None and not record_visible(instance, self.user):
-            raise ValidationError(_("This record belongs to a unit outside your responsibility."))
+            # Worded as a taken code, not as "another unit's record": an outsider learns no
+            # more than the uniqueness of codes already tells.
+            raise ValidationError(_("This code is already in use; choose another code."))
         super().import_instance(instance, row, **kwargs)
 
     def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
@@ -173,4 +175,4 @@ class RecordResource(resources.ModelResource):
         return neutralise_formula(super().export_field(field, instance, **kwargs))
 
 
-__all__ = ["ImportFileError", "Problem", "RecordResource", "neutralise_formula", "sha256_of", "text_field"]
+__all__ = ["ImportFileError", "Problem", "RecordResource", "sha256_of", "text_field"]

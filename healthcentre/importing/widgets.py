@@ -46,11 +46,31 @@ class ChoiceWidget(widgets.Widget):
         return value or ""
 
 
-class CodeWidget(widgets.ForeignKeyWidget):
-    """A foreign key written as the related record's code, e.g. TTYT-TANYEN."""
+def citable_q(model, user, reference: bool = False):
+    """The records of `model` an importing user may name by code: for a model owned by units,
+    those of the user's own units, or with `reference` any body of their province (an issuer,
+    an authority); for a shared catalogue, every entry. A record outside reads as not existing,
+    so the message tells an outsider nothing of what other units hold."""
+    from django.db.models import Q
 
-    def __init__(self, model, field="code", **kwargs):
+    from ..scoping import reference_q, scope_q
+
+    if user is None:
+        return Q()
+    return reference_q(user) if reference else scope_q(model, user)
+
+
+class CodeWidget(widgets.ForeignKeyWidget):
+    """A foreign key written as the related record's code, e.g. TTYT-TANYEN, resolved only
+    among the records the user may cite (`citable_q`)."""
+
+    def __init__(self, model, field="code", reference=False, **kwargs):
+        self.reference = reference
         super().__init__(model, field=field, **kwargs)
+
+    def get_queryset(self, value, row, *args, **kwargs):
+        queryset = super().get_queryset(value, row, *args, **kwargs)
+        return queryset.filter(citable_q(self.model, kwargs.get("user"), self.reference))
 
     def clean(self, value, row=None, **kwargs):
         if value is None or str(value).strip() == "":
@@ -64,22 +84,33 @@ class CodeWidget(widgets.ForeignKeyWidget):
             ) from None
 
 
-class ScopedCodeWidget(CodeWidget):
-    """A code that must name a record the importing user may use: one of their own units, or
-    with `reference=True` any body of their province (an issuer, an authority)."""
+class CodesWidget(widgets.ManyToManyWidget):
+    """Several codes in one cell, separated by ";", each resolved as CodeWidget resolves one.
+    Unlike the stock widget, an unknown code is an error, not silently dropped."""
 
     def __init__(self, model, field="code", reference=False, **kwargs):
         self.reference = reference
-        super().__init__(model, field=field, **kwargs)
+        super().__init__(model, separator=";", field=field, **kwargs)
 
-    def get_queryset(self, value, row, *args, **kwargs):
-        from ..scoping import reference_q, scope_q
+    def clean(self, value, row=None, **kwargs):
+        text = "" if value is None else str(value)
+        codes = list(dict.fromkeys(c.strip() for c in text.split(self.separator) if c.strip()))
+        queryset = self.model.objects.filter(**{f"{self.field}__in": codes}).filter(
+            citable_q(self.model, kwargs.get("user"), self.reference)
+        )
+        found = {getattr(obj, self.field): obj for obj in queryset}
+        missing = [c for c in codes if c not in found]
+        if missing:
+            raise ValueError(
+                _("No %(model)s has the code “%(code)s”.")
+                % {"model": self.model._meta.verbose_name, "code": ", ".join(missing)}
+            )
+        return [found[c] for c in codes]
 
-        queryset = super().get_queryset(value, row, *args, **kwargs)
-        user = kwargs.get("user")
-        if user is None:
-            return queryset
-        return queryset.filter(reference_q(user) if self.reference else scope_q(self.model, user))
+    def render(self, value, obj=None, **kwargs):
+        if value is None:
+            return ""
+        return self.separator.join(sorted(str(getattr(o, self.field)) for o in value.all()))
 
 
 class YesNoWidget(widgets.Widget):

@@ -24,12 +24,16 @@ class Division(models.Model):
 
 
 class Province(Division):
+    # The lookup from a division to its province (scoping.division_q).
+    province_lookup = "code"
+
     class Meta(Division.Meta):
         verbose_name = _("province")
         verbose_name_plural = _("provinces")
 
 
 class Commune(Division):
+    province_lookup = "province_id"
     province = models.ForeignKey(
         Province, verbose_name=_("province"), on_delete=models.PROTECT, related_name="communes"
     )

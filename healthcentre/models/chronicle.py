@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from ..media import PhotoField
 from ..scoping import ScopedQuerySet
 from .base import ImportedRecord
 from .history import DatedFact
@@ -126,7 +127,7 @@ class ChroniclePhoto(models.Model):
     entry = models.ForeignKey(
         ChronicleEntry, verbose_name=_("chronicle entry"), on_delete=models.CASCADE, related_name="photos"
     )
-    image = models.FileField(_("photo"), upload_to="chronicle/%Y/")
+    image = PhotoField(_("photo"), upload_to="chronicle/%Y/")
     caption = models.CharField(_("caption"), max_length=255)
 
     class Meta:

@@ -1,6 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ..media import ScopedFileField
 from ..scoping import ScopedQuerySet
 from .base import ImportedRecord
 
@@ -20,7 +21,7 @@ class Decision(ImportedRecord):
         related_name="decisions_issued",
     )
     title = models.CharField(_("subject"), max_length=500, blank=True)
-    document = models.FileField(_("scanned document"), upload_to="decisions/%Y/", blank=True)
+    document = ScopedFileField(_("scanned document"), upload_to="decisions/%Y/", blank=True)
     filed_by = models.ForeignKey(
         "healthcentre.Organisation",
         verbose_name=_("filed by"),

@@ -2,9 +2,6 @@
 blank report-layout template, the report (page, print, xlsx) and the rule violations."""
 
 import datetime as dt
-import re
-import tempfile
-from pathlib import Path
 
 from django import forms
 from django.contrib import messages
@@ -17,6 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from healthcentre.importing.formats import ImportFileError
 from healthcentre.importing.resources import sha256_of
+from healthcentre.importing.uploads import UploadUnavailable, upload_store
 from healthcentre.models import Organisation, Province
 from healthcentre.scoping import organisation_q
 from healthcentre.spreadsheets import xlsx_response
@@ -32,8 +30,6 @@ from ..reports import build_report, organisations_for
 from ..violations import find_violations
 
 LAYOUTS = {"long": import_long, "report": import_report_layout}
-UPLOAD_DIR = Path(tempfile.gettempdir()) / "indicator-imports"
-SHA = re.compile(r"^[0-9a-f]{64}$")
 
 
 class ImportForm(forms.Form):
@@ -57,9 +53,17 @@ def _admin_context(model_admin, request, title):
     }
 
 
-def _stored_path(request, sha: str, file_name: str) -> Path:
-    suffix = ".csv" if file_name.lower().endswith(".csv") else ".xlsx"
-    return UPLOAD_DIR / f"{request.user.pk}-{sha}{suffix}"
+def _suffix(file_name: str) -> str:
+    return ".csv" if file_name.lower().endswith(".csv") else ".xlsx"
+
+
+def _previewed_upload(request, token: str) -> bytes | None:
+    """The file this user previewed under `token`; None once it is gone (confirmed, expired)
+    or when the token is not one of theirs."""
+    try:
+        return upload_store.read(request.user, token)
+    except UploadUnavailable:
+        return None
 
 
 def import_view(model_admin, request):
@@ -69,20 +73,20 @@ def import_view(model_admin, request):
     context = _admin_context(model_admin, request, _("Import indicator values"))
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and request.POST.get("confirm"):
-        sha, layout, file_name = (
-            request.POST.get("sha", ""),
+        token, layout, file_name = (
+            request.POST.get("token", ""),
             request.POST.get("layout", ""),
             request.POST.get("file_name", ""),
         )
-        stored = _stored_path(request, sha, file_name)
-        if not SHA.match(sha) or layout not in LAYOUTS or not stored.exists():
+        data = _previewed_upload(request, token)
+        if data is None or layout not in LAYOUTS:
             messages.error(request, _("The previewed file is no longer available. Upload it again."))
             return HttpResponseRedirect(request.path)
         outcome = LAYOUTS[layout](
-            stored.read_bytes(), file_name=file_name, user=request.user, dry_run=False, file_sha256=sha
+            data, file_name=file_name, user=request.user, dry_run=False, file_sha256=sha256_of(data)
         )
         if not outcome.problems:
-            stored.unlink(missing_ok=True)
+            upload_store.remove(request.user, token)
             messages.success(
                 request,
                 _("Imported: %(new)s created, %(update)s changed, %(skip)s unchanged.")
@@ -101,11 +105,9 @@ def import_view(model_admin, request):
         except ImportFileError as exc:
             form.add_error("import_file", str(exc))
         else:
-            sha = sha256_of(data)
             if not outcome.problems:
-                UPLOAD_DIR.mkdir(parents=True, exist_ok=True)
-                _stored_path(request, sha, upload.name).write_bytes(data)
-            context.update(outcome=outcome, sha=sha, layout=layout, file_name=upload.name)
+                context["token"] = upload_store.save(request.user, data, _suffix(upload.name))
+            context.update(outcome=outcome, layout=layout, file_name=upload.name)
     context.update(form=form, template_url=reverse("admin:indicators_template"))
     return render(request, "indicators/import.html", context)
 

@@ -19,6 +19,7 @@ from python_calamine import CalamineWorkbook
 from healthcentre.importing.formats import ImportFileError, check_size, check_zip_container, read_xlsx_rows
 from healthcentre.importing.parsing import ParseError
 from healthcentre.importing.resources import Problem
+from healthcentre.spreadsheets import append_row, workbook_bytes
 
 from ..models import Breakdown, Indicator
 from ..periods import PeriodCodeError, label_of, parse_period, same_period_last_year
@@ -151,13 +152,14 @@ def template_workbook(unit, period_code: str) -> bytes:
     sheet = workbook.active
     sheet.title = f"{unit.code} {spec.code}"[:31]
     bold = Font(bold=True)
-    sheet["A1"], sheet["B1"], sheet["C1"] = _("Unit code"), unit.code, unit.name
-    sheet["A2"], sheet["B2"], sheet["C2"] = _("Period"), spec.code, label_of(spec.code)
-    sheet["A3"] = _(
-        "Fill in columns E, F and G. Write 279/796 for a ratio, “hơn 63.000” for a figure reported as more than."
+    append_row(sheet, [_("Unit code"), unit.code, unit.name])
+    append_row(sheet, [_("Period"), spec.code, label_of(spec.code)])
+    append_row(
+        sheet,
+        [_("Fill in columns E, F and G. Write 279/796 for a ratio, “hơn 63.000” for a figure reported as more than.")],
     )
-    for index, heading in enumerate(headings(), 1):
-        cell = sheet.cell(row=4, column=index, value=heading)
+    append_row(sheet, headings())
+    for index, cell in enumerate(sheet[4], 1):
         cell.font = bold
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         if index > 4:
@@ -166,12 +168,10 @@ def template_workbook(unit, period_code: str) -> bytes:
     for item in Breakdown.objects.all():
         breakdowns.setdefault(item.category, []).append(item)
     for indicator in Indicator.objects.all():
-        sheet.append([indicator.code, "", indicator.name, indicator.unit])
+        append_row(sheet, [indicator.code, "", indicator.name, indicator.unit])
         for item in breakdowns.get(indicator.breakdown_category, []) if indicator.breakdown_category else []:
-            sheet.append([indicator.code, item.code, f"– {item.name}", indicator.unit])
+            append_row(sheet, [indicator.code, item.code, f"– {item.name}", indicator.unit])
     for letter, width in zip("ABCDEFG", (18, 14, 60, 10, 14, 14, 16), strict=True):
         sheet.column_dimensions[letter].width = width
     sheet.freeze_panes = "E5"
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
+    return workbook_bytes(workbook)

@@ -50,6 +50,12 @@ class FindingInline(ScopedAdminMixin, admin.StackedInline):
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("area", "visit__round")
 
+    def get_formset(self, request, obj=None, **kwargs):
+        # An inline is made for one request (get_inline_instances): the previous findings
+        # it shows are those this user may read.
+        self.reader = request.user
+        return super().get_formset(request, obj, **kwargs)
+
     @admin.display(description=_("previous visit's findings"))
     def previous(self, obj):
         if not obj.pk:
@@ -57,7 +63,7 @@ class FindingInline(ScopedAdminMixin, admin.StackedInline):
         # One lookup per visit, not per row: the inline lives for one request.
         cache = self.__dict__.setdefault("_previous", {})
         if obj.visit_id not in cache:
-            cache[obj.visit_id] = previous_findings(obj.visit)
+            cache[obj.visit_id] = previous_findings(obj.visit, self.reader)
         before = cache[obj.visit_id].get(obj.area_id)
         if before is None:
             return "—"

@@ -27,13 +27,11 @@ class VisitAdmin(ReportLinksMixin, RecordAdmin):
     search_fields = ["station__name__unaccent", "station__code", "round__title__unaccent", "round__code"]
     autocomplete_fields = ["round", "station", "people_met_persons"]
     reference_fields = ("station",)
-    readonly_fields = ["previous_findings_table"]
     inlines = [FindingInline, ActionItemInline]
     fieldsets = [
         (None, {"fields": ["round", "station", "kind", "date", "next_visit_due"]}),
         (gettext_lazy("People met"), {"fields": ["people_met", "people_met_persons"]}),
         (gettext_lazy("Notes"), {"fields": ["notes"]}),
-        (gettext_lazy("Previous visit"), {"fields": ["previous_findings_table"]}),
     ]
 
     def get_queryset(self, request):
@@ -74,12 +72,13 @@ class VisitAdmin(ReportLinksMixin, RecordAdmin):
         url = reverse("admin:supervision_station_history", args=[obj.station_id])
         return format_html('<a href="{}">{}</a>', url, _("history"))
 
-    @admin.display(description=gettext_lazy("previous visit's findings"))
-    def previous_findings_table(self, obj):
-        before = previous_visit(obj) if obj and obj.pk else None
+    @staticmethod
+    def previous_findings_table(visit, user):
+        """The previous visit's findings that `user` may read, shown under the form."""
+        before = previous_visit(visit, user)
         if before is None:
             return _("No earlier visit to this station is recorded.")
-        found = previous_findings(obj)
+        found = previous_findings(visit, user)
         rows = format_html_join(
             "",
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
@@ -116,10 +115,14 @@ class VisitAdmin(ReportLinksMixin, RecordAdmin):
         self.warn_if_outside_area(request, obj)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        if request.method == "GET":
-            visit = self.get_object(request, object_id)
-            if visit is not None:
+        visit = self.get_object(request, object_id)
+        if visit is not None:
+            if request.method == "GET":
                 self.warn_if_outside_area(request, visit)
+            extra_context = {
+                **(extra_context or {}),
+                "previous_findings": self.previous_findings_table(visit, request.user),
+            }
         return super().change_view(request, object_id, form_url, extra_context)
 
     def get_urls(self):

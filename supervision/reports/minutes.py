@@ -20,7 +20,7 @@ class AreaRow:
     previous: Finding | None
 
 
-def minutes_of(visit: Visit) -> dict:
+def minutes_of(visit: Visit, user) -> dict:
     """Everything the minutes print: the round and team, the visit, one row per content area
     (the round's areas and any other area with findings) beside the previous visit's, and the
     action items."""
@@ -28,7 +28,7 @@ def minutes_of(visit: Visit) -> dict:
     findings = {f.area_id: f for f in visit.findings.select_related("area")}
     areas = {a.pk: a for a in round_.content_areas.all()}
     areas.update({f.area_id: f.area for f in findings.values()})
-    before = previous_findings(visit)
+    before = previous_findings(visit, user)
     rows = [
         AreaRow(area, findings.get(pk), before.get(pk))
         for pk, area in sorted(areas.items(), key=lambda item: (item[1].source, item[1].position, item[1].name))
@@ -58,13 +58,13 @@ class MinutesView(AdminReportView):
         visit = visit_for(self)
         self.title = _("Minutes of a supervision visit")
         context = super().get_context_data(**kwargs)
-        context.update(minutes_of(visit))
+        context.update(minutes_of(visit, self.request.user))
         return context
 
 
 class MinutesXlsxView(AdminReportView):
     def get(self, request, *args, **kwargs):
-        data = minutes_of(visit_for(self))
+        data = minutes_of(visit_for(self), request.user)
         visit, round_, t = data["visit"], data["round"], LABELS
         heading = [
             (t["round"], round_.title),

@@ -3,8 +3,8 @@ import io
 
 import openpyxl
 
-from healthcentre.importing.resources import neutralise_formula
 from healthcentre.models import Organisation, Person
+from healthcentre.spreadsheets import neutralise_formula
 
 
 def export(client, url, fmt, fields):

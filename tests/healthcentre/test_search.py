@@ -17,3 +17,10 @@ def test_it_searches_people_and_divisions_without_accents(client_for, superuser)
     client = client_for(superuser)
     assert "Phan Kim Trọng" in client.get("/admin/healthcentre/person/", {"q": "phan kim trong"}).content.decode()
     assert "Xã Xuân Lãng" in client.get("/admin/healthcentre/commune/", {"q": "xuan lang"}).content.decode()
+
+
+@pytest.mark.parametrize("typed", ["794/QĐ-UBND", "794/qd", "QĐ-UBND"])
+def test_it_finds_a_decision_by_its_number_as_printed(client_for, superuser, typed):
+    response = client_for(superuser).get("/admin/healthcentre/decision/", {"q": typed})
+    assert "794/QĐ-UBND" in response.content.decode()
+    assert response.context["cl"].result_count == 1

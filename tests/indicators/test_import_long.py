@@ -24,14 +24,14 @@ def test_it_previews_then_confirms_a_long_layout_file(seeded, client_for, other_
             ["TTYT-LAICHAU", "KCB-LUOT-KHAM", "2025S1", "27.662", None, None, None, None],
         ]
     )
-    preview = upload(client, data).content.decode()
-    assert "Chưa ghi dữ liệu nào" in preview
+    previewed = upload(client, data)
+    assert "Chưa ghi dữ liệu nào" in previewed.content.decode()
     assert not DataValue.objects.filter(period__code="2025Q3").exists()
     run = ImportRun.objects.filter(dry_run=True).first()
     assert (run.rows_created, run.rows_updated, run.status) == (2, 1, "previewed")
     response = client.post(
         "/admin/indicators/datavalue/import/",
-        {"confirm": "1", "sha": run.file_sha256, "layout": "long", "file_name": "values.xlsx"},
+        {"confirm": "1", "token": previewed.context["token"], "layout": "long", "file_name": "values.xlsx"},
     )
     assert response.status_code == 302
     stored = DataValue.objects.get(organisation__code="TYT-P-DOANKET", period__code="2025Q3")

@@ -31,12 +31,9 @@ def test_the_blank_template_comes_back_filled_in_and_reaches_the_report(seeded, 
         {"layout": "report", "import_file": SimpleUploadedFile("bao-cao.xlsx", out.getvalue())},
     )
     assert "Xác nhận nhập" in preview.content.decode()
-    from healthcentre.models import ImportRun
-
-    run = ImportRun.objects.filter(dry_run=True).first()
     client.post(
         "/admin/indicators/datavalue/import/",
-        {"confirm": "1", "sha": run.file_sha256, "layout": "report", "file_name": "bao-cao.xlsx"},
+        {"confirm": "1", "token": preview.context["token"], "layout": "report", "file_name": "bao-cao.xlsx"},
     )
     assert (
         DataValue.objects.get(organisation__code="TTYT-LAICHAU", indicator__code="TT-BUOI", period__code="2025S2").value
