@@ -21,6 +21,7 @@ from healthcentre.models import ImportRun, Organisation, Person
 from healthcentre.scoping import scope_q
 from supervision.models import ActionItem, ContentArea, Finding, SupervisionRound, TeamMember, Visit
 from tests.attack import database_fingerprint, form_data
+from tests.records import supervision_visit
 from tests.uploads import named
 
 DOMAIN_APPS = {"healthcentre", "indicators", "supervision", "awards"}
@@ -34,20 +35,11 @@ ATTACKERS = ["centre_admin", "province_admin", "viewer"]
 def lai_chau_supervision() -> None:
     """A supervision round of Lai Châu with a team, a visit, a finding and an action item: the
     seeds have supervision only in Bình Xuyên."""
-    centre = Organisation.objects.get(code="TTYT-LAICHAU")
-    round_ = SupervisionRound.objects.create(
-        code="LC-2025",
-        title="Giám sát bí mật Lai Châu",
-        supervising_unit=centre,
-        start_date=dt.date(2025, 5, 5),
-        end_date=dt.date(2025, 5, 9),
-    )
-    TeamMember.objects.create(round=round_, person=Person.objects.get(code="vu-van-phi"), role="leader")
-    station = centre.children.first() or centre
-    visit = Visit.objects.create(round=round_, station=station, date=dt.date(2025, 5, 6))
+    visit = supervision_visit("TTYT-LAICHAU", "LC-2025", "Giám sát bí mật Lai Châu", dt.date(2025, 5, 6))
+    TeamMember.objects.create(round=visit.round, person=Person.objects.get(code="vu-van-phi"), role="leader")
     finding = Finding.objects.create(visit=visit, area=ContentArea.objects.first(), findings="Ghi chép riêng", score=1)
     ActionItem.objects.create(
-        visit=visit, finding=finding, number=1, description="Việc riêng của Lai Châu", responsible_unit=station
+        visit=visit, finding=finding, number=1, description="Việc riêng của Lai Châu", responsible_unit=visit.station
     )
 
 

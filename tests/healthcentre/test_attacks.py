@@ -8,8 +8,9 @@ from django.urls import reverse
 
 from healthcentre.models import ChronicleEntry, ChronicleParticipant, Organisation, Person
 from indicators.models import Indicator
-from supervision.models import ContentArea, Finding, SupervisionRound, Visit
+from supervision.models import ContentArea, Finding, Visit
 from tests.attack import database_fingerprint, form_data
+from tests.records import supervision_visit
 from tests.uploads import preview, preview_and_confirm
 
 
@@ -73,15 +74,9 @@ def test_a_revert_is_audited_with_its_version(client_for, superuser, centre_admi
 
 def another_centres_visit(station_code="TYT-X-BINHNGUYEN"):
     """Bình Xuyên's latest visit to one of its stations (12/2025), with a finding and its score."""
-    bx_round = SupervisionRound.objects.create(
-        code="BX-2024",
-        title="Giám sát bí mật Bình Xuyên 2024",
-        supervising_unit=Organisation.objects.get(code="TTYT-BINHXUYEN"),
-        start_date=dt.date(2025, 12, 1),
-        end_date=dt.date(2025, 12, 5),
+    visit = supervision_visit(
+        "TTYT-BINHXUYEN", "BX-2024", "Giám sát bí mật Bình Xuyên 2024", dt.date(2025, 12, 2), station_code
     )
-    station = Organisation.objects.get(code=station_code)
-    visit = Visit.objects.create(round=bx_round, station=station, date=dt.date(2025, 12, 2))
     Finding.objects.create(
         visit=visit,
         area=ContentArea.objects.get(code="TC1300-02"),
@@ -89,19 +84,12 @@ def another_centres_visit(station_code="TYT-X-BINHNGUYEN"):
         recommendations="Khuyến nghị riêng",
         score=3,
     )
-    return station
+    return visit.station
 
 
 def test_another_centres_findings_are_not_read_through_the_previous_visit(client_for, second_centre_admin):
     station = another_centres_visit()
-    own_round = SupervisionRound.objects.create(
-        code="THU-2025",
-        title="Giám sát của trung tâm thử",
-        supervising_unit=Organisation.objects.get(code="TTYT-THU"),
-        start_date=dt.date(2026, 1, 5),
-        end_date=dt.date(2026, 1, 9),
-    )
-    visit = Visit.objects.create(round=own_round, station=station, date=dt.date(2026, 1, 6))
+    visit = supervision_visit("TTYT-THU", "THU-2025", "Giám sát của trung tâm thử", dt.date(2026, 1, 6), station.code)
     client = client_for(second_centre_admin)
     pages = [
         client.get(reverse("admin:supervision_visit_change", args=[visit.pk])),

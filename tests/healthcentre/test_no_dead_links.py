@@ -165,16 +165,19 @@ def test_the_audit_history_links_a_user_only_for_those_who_may_open_users(client
     assert user_page in client_for(superuser).get(history).content.decode()
 
 
-def test_a_units_audit_history_links_only_the_versions_the_user_may_open(client_for, centre_admin):
-    unit = Organisation.objects.get(code="TTYT-BINHXUYEN")
-    unit.notes = "Đã sửa"
-    unit.save()  # a second version, saved with the unit's tree path, which its administrator may open
+def test_a_records_audit_history_links_only_the_versions_the_user_may_open(client_for, centre_admin):
+    person = Person.objects.get(code="vu-van-phi")
+    person.save()  # a version at Lai Châu, which Bình Xuyên's administrator may not open
+    person.organisation = Organisation.objects.get(code="TTYT-BINHXUYEN")
+    person.save()
     client = client_for(centre_admin)
-    history = reverse("admin:healthcentre_organisation_history", args=[unit.pk])
+    history = reverse("admin:healthcentre_person_history", args=[person.pk])
     page = client.get(history).content.decode()
     linked = {admin_url(link) for link in links_on(history, page)}
     versions = [link for link in linked if link and link.startswith(history) and link != history]
-    assert len(versions) == 1
+    assert versions == [
+        reverse("admin:healthcentre_person_simple_history", args=[person.pk, person.history.first().pk])
+    ]
     assert client.get(versions[0]).status_code == 200
 
 

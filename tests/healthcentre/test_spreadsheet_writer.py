@@ -21,7 +21,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from healthcentre.models import Organisation, UnitName
 from healthcentre.spreadsheets import FORMULA_PREFIXES, append_row, workbook_bytes
 from indicators.models import Indicator
-from supervision.models import ActionItem, SupervisionRound, Visit
+from supervision.models import ActionItem
+from tests.records import supervision_visit
 
 PAYLOADS = ['=HYPERLINK("http://evil","x")', "+cmd|' /C calc'!A0", "@SUM(1)", "\t=1+2", "==1+2"]
 
@@ -39,16 +40,8 @@ def renamed(request, seeded):
     unit.save()
     UnitName.objects.create(organisation=unit, name=payload, start=dt.date(2025, 7, 1), start_precision="month")
     Indicator.objects.filter(code="KCB-LUOT-KHAM").update(name=payload)
-    round_ = SupervisionRound.objects.create(
-        code="LAICHAU-GS-TEST",
-        title="Giám sát thử",
-        supervising_unit=unit,
-        start_date=dt.date(2025, 10, 6),
-        end_date=dt.date(2025, 10, 10),
-    )
-    visit = Visit.objects.create(
-        round=round_, station=Organisation.objects.get(code="TYT-P-DOANKET"), date=dt.date(2025, 10, 7)
-    )
+    visit = supervision_visit("TTYT-LAICHAU", "LAICHAU-GS-TEST", "Giám sát thử", dt.date(2025, 10, 7), "TYT-P-DOANKET")
+    round_ = visit.round
     ActionItem.objects.create(
         visit=visit, description="Bổ sung sổ sách", responsible_unit=unit, due_date=dt.date(2026, 1, 1)
     )
