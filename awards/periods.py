@@ -4,16 +4,17 @@ import re
 
 from django.utils.translation import gettext as _
 
-from healthcentre.importing.parsing import ParseError
+from healthcentre.vocabulary import ParseError
 
-_SPAN = re.compile(r"^(?:giai\s*đoạn\s*|năm\s*)?(\d{4})(?:\s*[-–—]\s*(\d{4}))?$", re.IGNORECASE)
+_SPAN = re.compile(r"^(?:giai\s*đoạn\s*|năm\s*)?([0-9]{4})(?:\s*[-–—]\s*([0-9]{4}))?$", re.IGNORECASE)
 
 
 def parse_period(value) -> tuple[int | None, int | None]:
     """("2020–2025" → (2020, 2025)); an empty cell is an unknown period (None, None)."""
     if value is None:
         return None, None
-    if isinstance(value, int | float) and not isinstance(value, bool) and int(value) == value:
+    # A year typed in an xlsx cell arrives as 2024.0; NaN and infinities are no year.
+    if (isinstance(value, float) and value.is_integer()) or (isinstance(value, int) and not isinstance(value, bool)):
         value = str(int(value))
     text = " ".join(str(value).strip().split())
     if text == "":

@@ -8,12 +8,14 @@ AwardDecision, found or created from those columns.
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from import_export import fields, widgets
+from import_export import fields
 
-from healthcentre.importing.parsing import ParseError, format_partial_date, parse_partial_date
+from healthcentre.importing.columns import header_key
+from healthcentre.importing.problems import Problem
 from healthcentre.importing.resources import RecordResource, text_field
-from healthcentre.importing.widgets import ChoiceWidget, CodeWidget, VNDecimalWidget, VNIntegerWidget
+from healthcentre.importing.widgets import ChoiceWidget, CodeWidget, VNDecimalWidget, VNIntegerWidget, YesNoWidget
 from healthcentre.models import Organisation, Person
+from healthcentre.vocabulary import ParseError, format_partial_date, parse_partial_date
 
 from . import rules
 from .models import (
@@ -29,20 +31,9 @@ from .models import (
 from .periods import format_period, parse_period
 
 
-class BooleanWidget(widgets.Widget):
-    TRUE = {"1", "true", "yes", "x", "có", "co"}
-    FALSE = {"", "0", "false", "no", "không", "khong"}
-
-    def clean(self, value, row=None, **kwargs):
-        text = str(value if value is not None else "").strip().casefold()
-        if text in self.TRUE:
-            return True
-        if text in self.FALSE:
-            return False
-        raise ValueError(_("“%(value)s” is not yes or no (write 1 or 0).") % {"value": value})
-
-    def render(self, value, obj=None, **kwargs):
-        return 1 if value else 0
+def one_or_zero() -> YesNoWidget:
+    """A yes/no column that the awards sheets have always written as 1 or 0."""
+    return YesNoWidget(written=(1, 0))
 
 
 class StatusWidget(ChoiceWidget):
@@ -108,7 +99,7 @@ class AwardFormResource(RecordResource):
     prerequisite = fields.Field("prerequisite", "prerequisite_code", widget=CodeWidget(AwardForm))
     prerequisite_times = fields.Field("prerequisite_times", "prerequisite_times", widget=VNIntegerWidget())
     prerequisite_consecutive = fields.Field(
-        "prerequisite_consecutive", "prerequisite_consecutive", widget=BooleanWidget()
+        "prerequisite_consecutive", "prerequisite_consecutive", widget=one_or_zero()
     )
     cycle_years = fields.Field("cycle_years", "cycle_years", widget=VNIntegerWidget())
     legal_basis = text_field("legal_basis", "legal_basis")
@@ -166,7 +157,7 @@ class AwardRecordResource(RecordResource):
     recipient_unit = fields.Field("recipient_unit", "recipient_unit_code", widget=CodeWidget(Organisation))
     recipient_person = fields.Field("recipient_person", "recipient_person_code", widget=CodeWidget(Person))
     count = fields.Field("count", "count", widget=VNIntegerWidget())
-    count_at_least = fields.Field("count_at_least", "count_at_least", widget=BooleanWidget())
+    count_at_least = fields.Field("count_at_least", "count_at_least", widget=one_or_zero())
     organisation = fields.Field("organisation", "organisation_code", widget=CodeWidget(Organisation))
     achievement_period = PeriodField("period_start", "achievement_period")
     citation = text_field("citation", "citation")
@@ -259,7 +250,34 @@ class AwardRecordResource(RecordResource):
         decision.save()
         return decision
 
+    def required_columns(self) -> list[str]:
+        return ["form_code"]
+
+    def map_header(self, dataset) -> list[Problem]:
+        """A file that names no recipient can only hold counted records, so it needs the count."""
+        problems = super().map_header(dataset)
+        headers = set(dataset.headers or ())
+        if not problems and not headers & {"recipient_unit_code", "recipient_person_code"} and "count" not in headers:
+            problems.append(Problem(None, "count", _("The column is missing: without recipients, give their number.")))
+        return problems
+
+    def natural_key(self, row) -> tuple | None:
+        """The record get_instance would find: the decision (its occasion counts only when it
+        has no number), the form and the recipient, or where none is named the kind and unit."""
+        number = header_key(row.get("decision_number"))
+        decision = (header_key(row.get("issuer_code")), number, header_key(row.get("decision_date")))
+        occasion = "" if number else header_key(" ".join(str(row.get("occasion") or "").split()))
+        person, unit = header_key(row.get("recipient_person_code")), header_key(row.get("recipient_unit_code"))
+        if person:
+            recipient = ("person", person)
+        elif unit:
+            recipient = ("unit", unit)
+        else:
+            recipient = ("count", header_key(row.get("recipient_kind")), header_key(row.get("organisation_code")))
+        return (*decision, occasion, header_key(row.get("form_code")), *recipient)
+
     def before_import_row(self, row, **kwargs):
+        super().before_import_row(row, **kwargs)
         self.row_decision = self.decision_of_row(row)
 
     def get_instance(self, instance_loader, row):

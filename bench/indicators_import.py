@@ -1,7 +1,8 @@
 """Indicators at scale, on the database DATABASE_URL names (a scratch copy is made and dropped):
 
 1. the long-layout import of a 100.000-row xlsx through the admin's code (preview, then
-   confirm): rows per second end to end and the peak memory of the process that imports. The
+   confirm): rows per second end to end and the peak memory of the process that imports, with
+   the audit rows every import writes and, beside it, without them (what the audit costs). The
    file and the reference data are made first, here; the import runs in a fresh process of
    its own, so its peak RSS is the import's (with Django loaded), not the set-up's. Then the
    same with the confirm in another process, as when it reaches another worker and the file
@@ -87,24 +88,28 @@ def long_file(units=UNITS, indicators=INDICATORS, period="2025S1") -> bytes:
 
 
 def clear_values() -> None:
-    """Empty the values table between runs in one statement (a queryset delete would load and
-    audit every row, which takes minutes and measures nothing)."""
+    """Empty the values table and its history between runs, one statement each (a queryset
+    delete would load and audit every row, which takes minutes and measures nothing)."""
     with connection.cursor() as cursor:
         cursor.execute("DELETE FROM indicators_datavalue")
+        cursor.execute("DELETE FROM indicators_historicaldatavalue")
 
 
 def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def import_step(step: str, path: str) -> None:
+def import_step(step: str, path: str, audited: bool) -> None:
     """In a fresh process on the scratch database: the admin's preview and/or confirm of the
-    file, as the import view calls them; prints seconds and this process's peak RSS."""
+    file, as the import view calls them, with or without the audit rows; prints seconds and
+    this process's peak RSS."""
     from django.contrib.auth import get_user_model
 
     from healthcentre.importing.resources import sha256_of
+    from indicators.importing import core
     from indicators.importing.long import import_long
 
+    core.WRITE_HISTORY = audited
     connection.settings_dict["NAME"] = SCRATCH
     user = get_user_model().objects.get(username="bench")
     before = peak_rss_mb()
@@ -120,32 +125,49 @@ def import_step(step: str, path: str) -> None:
     print(f"{time.perf_counter() - started} {before} {peak_rss_mb()}")
 
 
-def run_step(step: str, path: str) -> tuple[float, float, float]:
+def run_step(step: str, path: str, audited: bool = True) -> tuple[float, float, float]:
     env = {**os.environ, "BENCH_SCRATCH": SCRATCH}
-    out = subprocess.run(
-        [sys.executable, __file__, "--import", step, path], env=env, check=True, capture_output=True, text=True
-    ).stdout
+    command = [sys.executable, __file__, "--import", step, path, "audited" if audited else "bare"]
+    out = subprocess.run(command, env=env, check=True, capture_output=True, text=True).stdout
     seconds, before, peak = (float(x) for x in out.split()[-3:])
     return seconds, before, peak
 
 
-def bench_import(path: str, rows: int) -> None:
+def audit_cost(with_audit: float, without: float) -> str:
+    return f"the audit rows cost {with_audit - without:+.2f} s ({(with_audit - without) / without:+.0%})"
 
-    seconds, before, peak = run_step("both", path)
+
+def bench_import(path: str, rows: int) -> None:
+    """Each figure with its audit rows (one history row per value, as every import writes), and
+    beside it the same import without them, to show what the audit costs."""
+    timings = {}
+    for audited in (True, False):
+        timings[audited] = run_step("both", path, audited)
+        clear_values()
+    (seconds, before, peak), (bare, _before, bare_peak) = timings[True], timings[False]
     print(
-        f"set-based import, preview + confirm in one process: {rows:,} rows in {seconds:.2f} s "
+        f"set-based import, preview + confirm in one process, with audit rows: {rows:,} rows in {seconds:.2f} s "
         f"= {rows / seconds:,.0f} rows/s; peak RSS of the importing process {peak:.0f} MB "
         f"(of which {before:.0f} MB Python and Django before the import)"
     )
-    clear_values()
-    preview, _before, peak_preview = run_step("preview", path)
-    confirm, _before, peak_confirm = run_step("confirm", path)
     print(
-        f"set-based import, confirm in another process (file read again): preview {preview:.2f} s "
-        f"+ confirm {confirm:.2f} s = {rows / (preview + confirm):,.0f} rows/s; "
-        f"peak RSS {max(peak_preview, peak_confirm):.0f} MB"
+        f"    without audit rows: {bare:.2f} s = {rows / bare:,.0f} rows/s, peak RSS {bare_peak:.0f} MB; "
+        f"{audit_cost(seconds, bare)}"
     )
-    clear_values()
+    for audited in (True, False):
+        preview, _before, peak_preview = run_step("preview", path, audited)
+        confirm, _before, peak_confirm = run_step("confirm", path, audited)
+        clear_values()
+        timings[audited] = (preview, confirm, max(peak_preview, peak_confirm))
+    (preview, confirm, peak), (_preview, bare_confirm, bare_peak) = timings[True], timings[False]
+    print(
+        f"set-based import, confirm in another process (file read again), with audit rows: preview "
+        f"{preview:.2f} s + confirm {confirm:.2f} s = {rows / (preview + confirm):,.0f} rows/s; peak RSS {peak:.0f} MB"
+    )
+    print(
+        f"    without audit rows: confirm {bare_confirm:.2f} s = {rows / (_preview + bare_confirm):,.0f} rows/s, "
+        f"peak RSS {bare_peak:.0f} MB; {audit_cost(confirm, bare_confirm)} of the confirm"
+    )
 
 
 def bench_stock(data: bytes, rows: int) -> None:
@@ -289,6 +311,6 @@ def main() -> None:
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--import"]:
         SCRATCH = os.environ["BENCH_SCRATCH"]
-        import_step(sys.argv[2], sys.argv[3])
+        import_step(sys.argv[2], sys.argv[3], audited=sys.argv[4] == "audited")
     else:
         main()

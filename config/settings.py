@@ -85,6 +85,9 @@ DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=envint("CONN_MAX_AGE", 60),
+        # A kept connection is checked before each request reuses it: after a PostgreSQL
+        # restart the request reconnects instead of answering 500. (SQLite keeps none.)
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -138,10 +141,22 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # import from holding the database for minutes.
 IMPORT_MAX_FILE_BYTES = envint("IMPORT_MAX_FILE_BYTES", 20 * 1024 * 1024)
 IMPORT_MAX_ROWS = envint("IMPORT_MAX_ROWS", 200_000)
+# What one upload may hold besides (healthcentre/importing/opener.py), checked on the sizes an
+# xlsx declares before it is parsed, and again while its rows are read: a 2 KB file can
+# declare a million-row sheet. A cell holds at most what Excel lets it hold.
+IMPORT_MAX_COLUMNS = envint("IMPORT_MAX_COLUMNS", 200)
+IMPORT_MAX_CELLS = envint("IMPORT_MAX_CELLS", 5_000_000)
+IMPORT_MAX_SHEETS = envint("IMPORT_MAX_SHEETS", 50)
+IMPORT_MAX_SHEET_BYTES = envint("IMPORT_MAX_SHEET_BYTES", 150 * 1024 * 1024)
+IMPORT_MAX_CELL_CHARS = envint("IMPORT_MAX_CELL_CHARS", 32_767)
+IMPORT_MAX_LINE_CHARS = envint("IMPORT_MAX_LINE_CHARS", 1024 * 1024)
 # A previewed upload waits here for its confirm (healthcentre/importing/uploads.py), one folder
 # per user; what is not confirmed within the TTL is deleted.
 IMPORT_UPLOAD_DIR = Path(os.environ.get("IMPORT_UPLOAD_DIR", BASE_DIR / "var" / "uploads"))
 IMPORT_UPLOAD_TTL_SECONDS = envint("IMPORT_UPLOAD_TTL_SECONDS", 24 * 60 * 60)
+# An import still "running" after this long was abandoned by a process that died (killed, the
+# server restarted); it is marked failed when the import log is listed or an import starts.
+IMPORT_RUN_TIMEOUT_SECONDS = envint("IMPORT_RUN_TIMEOUT_SECONDS", 60 * 60)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

@@ -51,6 +51,10 @@ class PersonResource(RecordResource):
         import_id_fields = ["code"]
         fields = ["code", "full_name", "degrees", "honour_title", "organisation", "notes"]
 
+    def required_columns(self) -> list[str]:
+        # A person's code may be left out: it is made from the name (Person.save).
+        return ["full_name"]
+
 
 class DecisionResource(RecordResource):
     number = text_field("number", "number")

@@ -22,17 +22,18 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from healthcentre.vocabulary import parse_month
+
 from .models import Period, PeriodKind
 
+# ASCII digits only: "٢٠٢٥" is no year here, as in every other reader of the vocabulary.
 _PATTERNS = [
-    (re.compile(r"^(\d{4})$"), PeriodKind.YEAR),
-    (re.compile(r"^(\d{4})S([12])$"), PeriodKind.HALF_YEAR),
-    (re.compile(r"^(\d{4})N(9)$"), PeriodKind.NINE_MONTHS),
-    (re.compile(r"^(\d{4})Q([1-4])$"), PeriodKind.QUARTER),
-    (re.compile(r"^(\d{4})(0[1-9]|1[0-2])$"), PeriodKind.MONTH),
-    (re.compile(r"^(\d{4})-(0?[1-9]|1[0-2])$"), PeriodKind.MONTH),
+    (re.compile(r"^([0-9]{4})$"), PeriodKind.YEAR),
+    (re.compile(r"^([0-9]{4})S([12])$"), PeriodKind.HALF_YEAR),
+    (re.compile(r"^([0-9]{4})N(9)$"), PeriodKind.NINE_MONTHS),
+    (re.compile(r"^([0-9]{4})Q([1-4])$"), PeriodKind.QUARTER),
+    (re.compile(r"^([0-9]{4})(0[1-9]|1[0-2])$"), PeriodKind.MONTH),
 ]
-_MONTH_YEAR = re.compile(r"^(0?[1-9]|1[0-2])/(\d{4})$")
 
 
 class PeriodCodeError(ValueError):
@@ -60,8 +61,9 @@ def parse_period(code) -> PeriodSpec:
     text = str(code if code is not None else "").strip().upper().replace(" ", "")
     if isinstance(code, float) and code.is_integer():
         text = str(int(code))
-    if m := _MONTH_YEAR.match(text):
-        text = f"{m[2]}{int(m[1]):02d}"
+    # A month written the way dates are ("7/2025", "2025-07") is read by the vocabulary.
+    if month := parse_month(text):
+        text = f"{month.year}{month.month:02d}"
     for pattern, kind in _PATTERNS:
         if m := pattern.match(text):
             year, number = int(m[1]), int(m[2]) if m.lastindex and m.lastindex > 1 else 0
@@ -121,3 +123,16 @@ def periods_for(codes) -> dict[str, Period]:
         Period.objects.bulk_create(missing, ignore_conflicts=True)
         found = {p.code: p for p in Period.objects.filter(code__in=specs)}
     return found
+
+
+def period_ids_for(codes, *, create: bool) -> dict[str, int]:
+    """The Period id of each code, keyed by canonical code. A period not stored yet is made when
+    `create` (a confirm, inside its write transaction); a preview, which writes nothing, gives it
+    a provisional id below zero instead, which no stored figure points to."""
+    if create:
+        return {code: period.id for code, period in periods_for(codes).items()}
+    canonical = {parse_period(code).code for code in codes}
+    ids = dict(Period.objects.filter(code__in=canonical).values_list("code", "id"))
+    for provisional, code in enumerate(sorted(canonical - ids.keys()), start=1):
+        ids[code] = -provisional
+    return ids

@@ -2,9 +2,10 @@
 
 from decimal import Decimal
 
+from healthcentre.vocabulary import format_number
+
 from .derived import effective_value
 from .models import IndicatorKind
-from .validation import format_number
 
 
 def number_text(number: Decimal | None, qualifier: str = "", places: int = 1) -> str:

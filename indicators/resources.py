@@ -7,7 +7,7 @@ stock resource kept for export and as the baseline the benchmark compares agains
 from import_export import fields, widgets
 
 from healthcentre.importing.resources import RecordResource, text_field
-from healthcentre.importing.widgets import ChoiceWidget, CodeWidget, VNDecimalWidget, VNIntegerWidget
+from healthcentre.importing.widgets import ChoiceWidget, CodeWidget, VNDecimalWidget, VNIntegerWidget, YesNoWidget
 from healthcentre.models import Organisation
 
 from .importing.long import import_long
@@ -36,11 +36,10 @@ class QualifierWidget(widgets.Widget):
         return value or ""
 
 
-class FlagWidget(widgets.BooleanWidget):
-    """An empty cell is "no", as an unticked box in the admin form."""
-
-    def clean(self, value, row=None, **kwargs):
-        return bool(super().clean(value, row, **kwargs))
+def flag() -> YesNoWidget:
+    """A yes/no column of the catalogue sheets, written as 1 or 0; an empty cell is "no", as an
+    unticked box in the admin form."""
+    return YesNoWidget(written=(1, 0))
 
 
 class IndicatorResource(RecordResource):
@@ -54,7 +53,7 @@ class IndicatorResource(RecordResource):
     hierarchy_aggregation = fields.Field(
         "hierarchy_aggregation", "hierarchy_aggregation", widget=ChoiceWidget(Aggregation)
     )
-    higher_is_better = fields.Field("higher_is_better", "higher_is_better", widget=FlagWidget())
+    higher_is_better = fields.Field("higher_is_better", "higher_is_better", widget=flag())
     breakdown_category = fields.Field(
         "breakdown_category", "breakdown_category", widget=ChoiceWidget(BreakdownCategory)
     )
@@ -99,7 +98,7 @@ class ValidationRuleResource(RecordResource):
     operator = fields.Field("operator", "operator", widget=ChoiceWidget(Operator))
     right = text_field("right")
     message = text_field("message")
-    active = fields.Field("active", "active", widget=FlagWidget())
+    active = fields.Field("active", "active", widget=flag())
 
     class Meta(RecordResource.Meta):
         model = ValidationRule
@@ -113,7 +112,7 @@ class PlanTargetResource(RecordResource):
     year = fields.Field("year", "year", widget=VNIntegerWidget())
     value = fields.Field("value", "value", widget=VNDecimalWidget())
     qualifier = fields.Field("qualifier", "qualifier", widget=QualifierWidget())
-    is_derived = fields.Field("is_derived", "derived", widget=FlagWidget())
+    is_derived = fields.Field("is_derived", "derived", widget=flag())
     note = text_field("note")
 
     class Meta(RecordResource.Meta):

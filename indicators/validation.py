@@ -5,9 +5,11 @@ violations report all call these functions."""
 import re
 import statistics
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.utils.translation import gettext as _
+
+from healthcentre.vocabulary import ParseError, format_number, parse_decimal
 
 from .derived import effective_value
 from .models import IndicatorKind, Operator, ValidationRule
@@ -43,8 +45,8 @@ def parse_expression(text: str) -> list[Term]:
             sign, expect_term = (1 if token == "+" else -1), True
             continue
         try:
-            terms.append(Term(sign, number=Decimal(token.replace(",", "."))))
-        except InvalidOperation:
+            terms.append(Term(sign, number=parse_decimal(token)))
+        except ParseError:
             match = _TERM.match(token)
             if not match:
                 raise ExpressionError(
@@ -133,15 +135,6 @@ def rule_message(compiled: CompiledRule, left: Decimal, right: Decimal) -> str:
         "lv": format_number(left),
         "rv": format_number(right),
     }
-
-
-def format_number(number: Decimal | None, places: int = 1) -> str:
-    """27662 → "27.662", 57.6 → "57,6": numbers as Vietnamese reports print them."""
-    if number is None:
-        return ""
-    number = Decimal(number)
-    text = f"{int(number):,}" if number == number.to_integral_value() else f"{number:,.{places}f}"
-    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
 
 
 def check_value_fields(

@@ -6,12 +6,13 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from healthcentre.models import Organisation
+from healthcentre.vocabulary import format_number
 
 from .derived import effective_value
 from .models import DataValue, Indicator
 from .periods import parse_period
 from .presentation import figure_text
-from .validation import active_rules, figures_of, format_number, is_outlier, rule_message
+from .validation import active_rules, figures_of, is_outlier, rule_message
 
 
 @dataclass(frozen=True)

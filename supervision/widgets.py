@@ -5,12 +5,14 @@ from django.utils.translation import gettext as _
 from import_export import widgets
 
 from healthcentre.scoping import scope_q
+from healthcentre.vocabulary import clean_code
 
 from .models import Finding, Visit
 
 
 def _text(value) -> str:
-    return "" if value is None else str(value).strip()
+    """A round or station code as the vocabulary reads codes (an invisible character is refused)."""
+    return clean_code(value)
 
 
 class VisitWidget(widgets.Widget):

@@ -5,10 +5,13 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from healthcentre.importing.admin import RecordAdmin
+from healthcentre.vocabulary import NumberLimits, ParseError, parse_integer
 
 from .. import rules, views
 from ..models import AwardRecord
 from ..resources import AwardRecordResource
+
+YEAR = NumberLimits(min_value=1, max_value=9999)
 
 
 class DecisionYearFilter(admin.SimpleListFilter):
@@ -24,14 +27,19 @@ class DecisionYearFilter(admin.SimpleListFilter):
         return [(str(d.year), str(d.year)) for d in years]
 
     def queryset(self, request, queryset):
-        if self.value() and self.value().isdigit():
-            return queryset.filter(decision__date__year=int(self.value()))
-        return queryset
+        # The year comes from the address bar: anything the vocabulary cannot read as a year
+        # (str.isdigit would pass "²", which int() then refuses) leaves the list unfiltered.
+        try:
+            year = parse_integer(self.value(), YEAR)
+        except ParseError:
+            return queryset
+        return queryset if year is None else queryset.filter(decision__date__year=year)
 
 
 @admin.register(AwardRecord)
 class AwardRecordAdmin(RecordAdmin):
     resource_classes = [AwardRecordResource]
+    year_fields = ("period_start", "period_end")
     import_export_change_list_template = "admin/awards/awardrecord/change_list.html"
     list_display = ["form", "recipient", "organisation", "decision", "period_display", "status"]
     list_filter = ["status", DecisionYearFilter, "form__level", "form", "recipient_kind"]

@@ -3,9 +3,9 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from healthcentre.importing.parsing import format_partial_date
 from healthcentre.models import DatePrecision, ImportedRecord
 from healthcentre.scoping import ScopedQuerySet
+from healthcentre.vocabulary import format_partial_date
 
 
 class AwardDecision(ImportedRecord):

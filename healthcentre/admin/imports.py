@@ -1,12 +1,21 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
 
+from ..importing.undo import UndoRefused, may_undo, undo_import
 from ..models import ImportRun
 from .readonly import ReadOnlyAdminMixin
 
 
 @admin.register(ImportRun)
 class ImportRunAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
-    """The log of uploads. Nobody edits it; a user sees their own uploads, a superuser all."""
+    """The log of uploads. Nobody edits it; a user sees their own uploads, a superuser all.
+    A committed upload can be undone from its page by its user or a superuser."""
 
     list_display = [
         "started_at",
@@ -23,7 +32,54 @@ class ImportRunAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_select_related = ["user"]
     search_fields = ["file_name", "file_sha256"]
     readonly_fields = [f.name for f in ImportRun._meta.fields]
+    change_form_template = "admin/healthcentre/importrun/change_form.html"
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
         return queryset if request.user.is_superuser else queryset.filter(user=request.user)
+
+    def changelist_view(self, request, extra_context=None):
+        # A run its dead process left "running" is shown as what it is: failed.
+        ImportRun.objects.fail_abandoned()
+        return super().changelist_view(request, extra_context)
+
+    def get_urls(self):
+        undo = self.admin_site.admin_view(self.undo_view)
+        return [path("<path:object_id>/undo/", undo, name="healthcentre_importrun_undo"), *super().get_urls()]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        run = self.get_object(request, unquote(object_id))
+        extra_context = {**(extra_context or {}), "may_undo": run is not None and may_undo(run, request.user)}
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def undo_view(self, request, object_id):
+        """GET asks for confirmation; POST undoes the import, or says in a message why not."""
+        run = self.get_object(request, unquote(object_id))
+        if run is None:
+            raise Http404
+        if not self.has_view_permission(request, run):
+            raise PermissionDenied
+        run_page = reverse("admin:healthcentre_importrun_change", args=[run.pk])
+        if request.method == "POST":
+            try:
+                outcome = undo_import(run, request.user)
+            except UndoRefused as refusal:
+                messages.error(request, str(refusal))
+            else:
+                messages.success(
+                    request,
+                    _("Import undone: %(deleted)s records deleted, %(restored)s put back as they were before it.")
+                    % {"deleted": outcome.deleted, "restored": outcome.restored},
+                )
+            return redirect(run_page)
+        if not may_undo(run, request.user):
+            messages.error(request, _("Only a committed import can be undone, by its user or a superuser."))
+            return redirect(run_page)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": run,
+            "title": _("Undo this import"),
+            "run_page": run_page,
+        }
+        return TemplateResponse(request, "admin/healthcentre/importrun/undo_confirmation.html", context)

@@ -9,7 +9,7 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 
-from ..importing.parsing import Precision, format_partial_date
+from ..vocabulary import Precision, format_partial_date
 
 
 @dataclass(frozen=True)

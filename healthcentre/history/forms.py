@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ..importing.parsing import ParseError, format_partial_date, parse_partial_date
+from ..vocabulary import ParseError, format_partial_date, parse_partial_date
 
 PARTIAL_HELP = _("As written: 1958, 7/2013 or 01/5/2005.")
 

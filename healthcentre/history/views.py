@@ -3,7 +3,7 @@ permissions and admin context) and returns the view."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.text import slugify
@@ -11,10 +11,20 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ..importing.formats import ImportFileError
-from ..importing.parsing import ParseError, parse_date
-from ..models import Event, Organisation, Position, RankRecord, StructureSnapshot, UnitName, UnitRelation
+from ..importing.uploads import UploadUnavailable, upload_store
+from ..models import (
+    Event,
+    ImportFailed,
+    Organisation,
+    Position,
+    RankRecord,
+    StructureSnapshot,
+    UnitName,
+    UnitRelation,
+)
 from ..scoping import organisation_visible
 from ..spreadsheets import xlsx_response
+from ..vocabulary import ParseError, parse_date
 from .asof import lifespans, served_communes, state_on, units_on
 from .export import history_workbook
 from .lineage import lineage_of
@@ -140,7 +150,14 @@ def units_on_date(model_admin):
     return view
 
 
+WORKBOOK_PAGE = "healthcentre/history/import_workbook.html"
+
+
 def import_workbook(model_admin):
+    """The same two steps as every import: the upload is previewed (what each sheet would
+    create or change, nothing written) and kept in the upload store; the confirm writes it,
+    all or nothing."""
+
     def view(request):
         if not model_admin.has_add_permission(request):
             raise PermissionDenied
@@ -150,19 +167,43 @@ def import_workbook(model_admin):
             "title": _("Import a history workbook"),
             "sheets": SHEET_ORDER,
         }
-        upload = request.FILES.get("workbook")
-        if request.method == "POST" and upload is None:
-            context["file_error"] = _("Choose an .xlsx file.")
-        elif request.method == "POST":
-            data = upload.read()
-            try:
-                result = run_workbook_import(data, request.user, upload.name, bool(request.POST.get("preview")))
-            except ImportFileError as exc:
-                context["file_error"] = str(exc)
-            else:
-                context["result"] = result
-                if result.committed:
-                    messages.success(request, _("The workbook was imported."))
-        return render(request, "healthcentre/history/import_workbook.html", context)
+        if request.method == "POST" and request.POST.get("confirm"):
+            return _confirm_workbook(request, context)
+        if request.method == "POST":
+            _preview_workbook(request, context)
+        return render(request, WORKBOOK_PAGE, context)
 
     return view
+
+
+def _preview_workbook(request, context: dict) -> None:
+    upload = request.FILES.get("workbook")
+    if upload is None:
+        context["file_error"] = _("Choose an .xlsx file.")
+        return
+    data = upload.read()
+    try:
+        result = run_workbook_import(data, request.user, upload.name, dry_run=True)
+    except ImportFileError as exc:
+        context["file_error"] = str(exc)
+    except ImportFailed as exc:
+        messages.error(request, str(exc))
+    else:
+        context.update(result=result, file_name=upload.name)
+        if not result.problems:
+            context["token"] = upload_store.save(request.user, data, ".xlsx")
+
+
+def _confirm_workbook(request, context: dict):
+    token, file_name = request.POST.get("token", ""), request.POST.get("file_name", "")
+    try:
+        result = run_workbook_import(upload_store.read(request.user, token), request.user, file_name)
+    except (UploadUnavailable, ImportFileError, ImportFailed) as exc:
+        messages.error(request, str(exc))
+        return redirect(request.path)
+    if result.problems:
+        # Something changed since the preview (a unit it names was deleted meanwhile).
+        return render(request, WORKBOOK_PAGE, {**context, "result": result})
+    upload_store.remove(request.user, token)
+    messages.success(request, _("The workbook was imported."))
+    return redirect(request.path)

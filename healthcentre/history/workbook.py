@@ -2,17 +2,19 @@
 
 Sheets are read in dependency order (units before the events that name them) inside one
 transaction: a single bad cell anywhere rolls everything back, and each problem names the
-sheet, the row and the column.
+sheet, the row and the column. A preview does the same and rolls back (a later sheet can only
+be checked against the records an earlier one makes); the confirm keeps it. One ImportRun
+records the whole workbook, and every row written points to it.
 """
 
-import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils.translation import gettext as _
-from python_calamine import CalamineWorkbook
+from import_export.results import RowResult
 
-from ..importing.formats import ImportFileError, check_size, check_zip_container, read_xlsx_rows, rows_to_dataset
+from ..importing.formats import ImportFileError, rows_to_dataset
+from ..importing.opener import Workbook
 from ..importing.resources import sha256_of
 from ..models import ImportRun
 from ..resources import DecisionResource, OrganisationResource, PersonResource
@@ -54,67 +56,82 @@ class SheetProblem:
         }
 
 
+# What a preview lists of each sheet's records; the totals count them all.
+CHANGES_SHOWN = 200
+
+
 @dataclass
 class WorkbookResult:
     problems: list
     totals: dict  # sheet → (new, updated, unchanged)
     committed: bool
+    changes: dict = field(default_factory=dict)  # sheet → [(action, record)], new and changed ones
+    import_run: ImportRun | None = None
 
-
-def sheet_names(data: bytes) -> list[str]:
-    check_size(data)
-    check_zip_container(data)
-    try:
-        return list(CalamineWorkbook.from_filelike(io.BytesIO(data)).sheet_names)
-    except Exception:
-        raise ImportFileError(_("The Excel file is damaged or not a spreadsheet and could not be read.")) from None
+    @property
+    def overall(self) -> tuple[int, int, int]:
+        """New, updated and unchanged records over every sheet."""
+        return tuple(sum(counts[i] for counts in self.totals.values()) for i in range(3))
 
 
 def run_workbook_import(data: bytes, user, file_name: str = "", dry_run: bool = False) -> WorkbookResult:
-    names = sheet_names(data)
-    known = dict(SHEET_ORDER)
-    problems = [
-        SheetProblem(name, None, "", _("This sheet is not one of: %(sheets)s.") % {"sheets": ", ".join(known)})
+    """Checks the whole workbook and, unless `dry_run` or anything is wrong, writes it."""
+    workbook = Workbook(data)
+    names = workbook.sheet_names
+    with ImportRun.track(
+        user=user, target=_("history workbook"), file_name=file_name, file_sha256=sha256_of(data), dry_run=dry_run
+    ) as run:
+        result = WorkbookResult(problems=_unknown_sheets(names), totals={}, committed=False, import_run=run)
+        if not result.problems:
+            with transaction.atomic():
+                _import_sheets(workbook, names, user, run, result)
+                if not result.problems and not any(map(sum, result.totals.values())):
+                    # Headers alone would read as a workbook imported.
+                    result.problems.append(SheetProblem("", None, "", _("The file has a header row but no data rows.")))
+                if result.problems or dry_run:
+                    transaction.set_rollback(True)
+        created, updated, unchanged = (0, 0, 0) if result.problems else result.overall
+        run.tally(
+            total=created + updated + unchanged,
+            created=created,
+            updated=updated,
+            unchanged=unchanged,
+            problems=result.problems,
+        )
+    result.committed = not (dry_run or result.problems)
+    return result
+
+
+def _unknown_sheets(names: list[str]) -> list[SheetProblem]:
+    known = ", ".join(sheet for sheet, _resource in SHEET_ORDER)
+    return [
+        SheetProblem(name, None, "", _("This sheet is not one of: %(sheets)s.") % {"sheets": known})
         for name in names
-        if name not in known
+        if name not in dict(SHEET_ORDER)
     ]
-    totals = {}
-    if problems:
-        return _rejected(problems, totals, user, file_name, data)
-    with transaction.atomic():
-        for sheet, resource_class in SHEET_ORDER:
-            if sheet not in names:
-                continue
-            try:
-                dataset = rows_to_dataset(read_xlsx_rows(data, sheet))
-            except ImportFileError as exc:
-                problems.append(SheetProblem(sheet, None, "", str(exc)))
-                break
-            result = resource_class().import_data(
-                dataset, dry_run=False, user=user, file_name=f"{file_name} [{sheet}]", file_sha256=sha256_of(data)
-            )
-            if result.problems:
-                problems += [SheetProblem(sheet, p.row, p.column, p.message) for p in result.problems]
-                # Later sheets build on this one: checking them now would only repeat its errors.
-                break
-            t = result.totals
-            totals[sheet] = (t.get("new", 0), t.get("update", 0), t.get("skip", 0))
-        if problems or dry_run:
-            transaction.set_rollback(True)
-    if problems:
-        return _rejected(problems, totals, user, file_name, data)
-    return WorkbookResult(problems=[], totals=totals, committed=not dry_run)
 
 
-def _rejected(problems, totals, user, file_name, data) -> WorkbookResult:
-    # The per-sheet runs were rolled back with the rows; keep one record of the refusal.
-    ImportRun.objects.create(
-        user=user if getattr(user, "pk", None) else None,
-        target=_("history workbook"),
-        file_name=file_name[:255],
-        file_sha256=sha256_of(data),
-        status=ImportRun.Status.REJECTED,
-        error_count=len(problems),
-        errors="\n".join(str(p) for p in problems)[:20000],
-    )
-    return WorkbookResult(problems=problems, totals=totals, committed=False)
+def _import_sheets(workbook: Workbook, names: list[str], user, run: ImportRun, result: WorkbookResult) -> None:
+    """Each sheet through its own resource, as part of the workbook's run and transaction."""
+    for sheet, resource_class in SHEET_ORDER:
+        if sheet not in names:
+            continue
+        try:
+            dataset = rows_to_dataset(workbook.rows(sheet), header_only_allowed=True)
+        except ImportFileError as exc:
+            result.problems.append(SheetProblem(sheet, None, "", str(exc)))
+            return
+        sheet_result = resource_class().import_data(dataset, dry_run=False, user=user, import_run=run)
+        if sheet_result.problems:
+            result.problems += [SheetProblem(sheet, p.row, p.column, p.message) for p in sheet_result.problems]
+            # Later sheets build on this one: checking them now would only repeat its errors.
+            return
+        t = sheet_result.totals
+        result.totals[sheet] = (t.get("new", 0), t.get("update", 0), t.get("skip", 0))
+        result.changes[sheet] = _changes(sheet_result)
+
+
+def _changes(sheet_result) -> list[tuple[str, str]]:
+    actions = {RowResult.IMPORT_TYPE_NEW: _("new"), RowResult.IMPORT_TYPE_UPDATE: _("changed")}
+    changed = [(actions[row.import_type], row.object_repr) for row in sheet_result.rows if row.import_type in actions]
+    return changed[:CHANGES_SHOWN]

@@ -19,17 +19,30 @@ from import_export.formats import base_formats
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.utils import get_history_model_for_model
 
+from ..forms import number_formfield_kwargs
+from ..models import ImportedRecord, ImportFailed
 from ..scoping import division_q, record_visible, reference_q, scope_q
 from ..search import fold
 from .formats import ImportFileError, SafeCSV, SafeXLSX
 from .resources import sha256_of
 from .uploads import UploadStorage, UploadUnavailable, upload_store, uploads_of
 
+# A confirm refused after its clean preview has few problems; the first ones say what happened.
+CONFIRM_PROBLEMS_SHOWN = 10
+
 
 class ScopedAdminMixin:
     """Limits every list, form, choice, filter and autocomplete to the user's units."""
 
     reference_fields: tuple[str, ...] = ()
+    # Number fields holding a year but not named `year` or `*_year`: shown as "2025", not "2.025".
+    year_fields: tuple[str, ...] = ()
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        """Every number is typed in a text box and read by the vocabulary ("27.662", "57,6"),
+        not in a browser's number input, which would misread both."""
+        kwargs = {**number_formfield_kwargs(db_field, self.year_fields), **kwargs}
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def get_queryset(self, request):
         return super().get_queryset(request).filter(scope_q(self.model, request.user))
@@ -170,6 +183,11 @@ class RecordAdmin(ScopedAdminMixin, ImportExportModelAdmin, SimpleHistoryAdmin):
         }
         return super().history_form_view(request, object_id, version_id, extra_context)
 
+    def get_history_queryset(self, request, history_manager, pk_name, object_id):
+        # Each version names the import that wrote it: one join, not a query per version.
+        queryset = super().get_history_queryset(request, history_manager, pk_name, object_id)
+        return queryset.select_related("import_run") if issubclass(self.model, ImportedRecord) else queryset
+
     def save_model(self, request, obj, form, change):
         # The audit trail says which version a revert went back to (the user is recorded anyway).
         obj._change_reason = getattr(request, "history_change_reason", None)
@@ -178,17 +196,34 @@ class RecordAdmin(ScopedAdminMixin, ImportExportModelAdmin, SimpleHistoryAdmin):
     def import_action(self, request, **kwargs):
         # The previewed file is kept in the uploader's own folder of the upload store.
         with uploads_of(request.user):
-            return super().import_action(request, **kwargs)
+            try:
+                return super().import_action(request, **kwargs)
+            except ImportFailed as exc:
+                return self._back_to_import(request, [str(exc)])
 
     def process_import(self, request, **kwargs):
         """The confirm reads only the user's own upload, by its token; anything else (another
-        user's token, a path, an expired upload) gets a message, not an error page."""
+        user's token, a path, an expired upload) or an import that crashed gets a message, not
+        an error page."""
         with uploads_of(request.user):
             try:
                 return super().process_import(request, **kwargs)
-            except UploadUnavailable as exc:
-                messages.error(request, str(exc))
-                return redirect(f"admin:{self.opts.app_label}_{self.opts.model_name}_import")
+            except (UploadUnavailable, ImportFailed) as exc:
+                return self._back_to_import(request, [str(exc)])
+
+    def process_result(self, result, request):
+        """A confirm refused after all (another import wrote the same records meanwhile, or a
+        code it names is gone) wrote nothing: the user is told why, not that it succeeded."""
+        problems = getattr(result, "problems", None)
+        if problems:
+            shown = [str(problem) for problem in problems[:CONFIRM_PROBLEMS_SHOWN]]
+            return self._back_to_import(request, [_("Nothing was written."), *shown])
+        return super().process_result(result, request)
+
+    def _back_to_import(self, request, errors: list[str]):
+        for error in errors:
+            messages.error(request, error)
+        return redirect(f"admin:{self.opts.app_label}_{self.opts.model_name}_import")
 
     def get_import_data_kwargs(self, **kwargs):
         form, request = kwargs.get("form"), kwargs.get("request")

@@ -2,6 +2,10 @@
 
 What it adds to django-import-export's ModelResource:
 - all or nothing: any bad row rolls the whole file back, preview or confirm;
+- one header mapping (columns.py): a missing required column, an unknown column, a column
+  given twice or a file with none of the resource's columns is refused before any row is read;
+- a record given twice in one file (the same natural key, `natural_key`) is refused on its
+  second row, naming the first;
 - one ImportRun per upload, which the written rows point to;
 - scoping: a row that would create or change a record outside the user's units is refused;
 - problems listed as (spreadsheet row, column, message) for the preview page and the run;
@@ -9,27 +13,22 @@ What it adds to django-import-export's ModelResource:
 """
 
 import hashlib
-from dataclasses import dataclass
 
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, ValidationError
+from django.db import transaction
 from django.utils.translation import gettext as _
-from import_export import fields, resources, widgets
+from import_export import fields, resources
+from import_export.results import Error
 
 from ..models import ImportRun
 from ..scoping import record_visible
 from ..spreadsheets import neutralise_formula
+from .audit import mark_written_by
+from .columns import header_key, map_columns
+from .concurrency import CONFLICTS, conflict_message, take_turn
 from .formats import ImportFileError
-
-
-@dataclass(frozen=True)
-class Problem:
-    row: int | None
-    column: str
-    message: str
-
-    def __str__(self) -> str:
-        where = _("row %(row)s") % {"row": self.row} if self.row else _("file")
-        return f"{where}, {self.column}: {self.message}" if self.column else f"{where}: {self.message}"
+from .problems import Problem
+from .widgets import CodeTextWidget, TextWidget, VNDateWidget, VNDecimalWidget, VNIntegerWidget, YesNoWidget
 
 
 def sha256_of(data: bytes) -> str:
@@ -37,8 +36,10 @@ def sha256_of(data: bytes) -> str:
 
 
 def text_field(attribute: str, column: str | None = None) -> fields.Field:
-    """A text column; an empty cell is stored as an empty text, as the admin form would."""
-    return fields.Field(attribute, column or attribute, widget=widgets.CharWidget(allow_blank=True))
+    """A text column; an empty cell is stored as an empty text, as the admin form would. A
+    record's own code (`code`) is read as a code: no invisible characters."""
+    widget = CodeTextWidget() if attribute == "code" else TextWidget()
+    return fields.Field(attribute, column or attribute, widget=widget)
 
 
 class RecordResource(resources.ModelResource):
@@ -49,25 +50,91 @@ class RecordResource(resources.ModelResource):
         clean_model_instances = True
         use_transactions = True
 
+    # Columns a resource does not declare are read through the vocabulary too.
+    WIDGETS_MAP = {
+        **resources.ModelResource.WIDGETS_MAP,
+        "CharField": TextWidget,
+        "TextField": TextWidget,
+        "DecimalField": VNDecimalWidget,
+        "DateField": VNDateWidget,
+        "BooleanField": YesNoWidget,
+        **dict.fromkeys(
+            (
+                "IntegerField",
+                "PositiveIntegerField",
+                "BigIntegerField",
+                "PositiveBigIntegerField",
+                "PositiveSmallIntegerField",
+                "SmallIntegerField",
+            ),
+            VNIntegerWidget,
+        ),
+    }
+
     import_run: ImportRun | None = None
     user = None
 
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self._bind_widgets_to_columns()
+
+    def _bind_widgets_to_columns(self) -> None:
+        """Each widget that reads for a column learns its model field's digits, range or
+        length, so a value the column cannot hold is refused in the preview, not at the write."""
+        for field in self.fields.values():
+            bind = getattr(field.widget, "bind", None)
+            if bind is None or not field.attribute or "__" in field.attribute:
+                continue
+            try:
+                model_field = self._meta.model._meta.get_field(field.attribute)
+            except FieldDoesNotExist:
+                continue
+            bind(model_field)
+
     def import_data(self, dataset, dry_run=False, raise_errors=False, use_transactions=None, **kwargs):
+        """One upload, in its own ImportRun (ImportRun.track); or, given `import_run`, one part of
+        a larger upload (a workbook's sheet) whose run the caller tracks."""
         self.user = kwargs.get("user")
+        file_sha256 = kwargs.pop("file_sha256", "")
+        part_of = kwargs.pop("import_run", None)
+        if part_of is not None:
+            self.import_run = part_of
+            return self._import_in_turn(dataset, dry_run, raise_errors, use_transactions, **kwargs)
+        target = self._meta.model._meta.verbose_name_plural
+        file_name = kwargs.get("file_name") or ""
+        with ImportRun.track(
+            user=self.user, target=target, file_name=file_name, file_sha256=file_sha256, dry_run=dry_run
+        ) as run:
+            self.import_run = run
+            result = self._import_in_turn(dataset, dry_run, raise_errors, use_transactions, **kwargs)
+            self._finish_run(result)
+        return result
+
+    def _import_in_turn(self, dataset, dry_run, raise_errors, use_transactions, **kwargs):
+        """The import in one transaction, once no other import into this model is running
+        (concurrency.take_turn); whatever fails after the rows are written rolls back with them."""
+        try:
+            with transaction.atomic():
+                take_turn(self._meta.model._meta.label)
+                return self._import(dataset, dry_run, raise_errors, use_transactions, **kwargs)
+        except CONFLICTS:
+            result = self._refused(dataset, [Problem(None, "", conflict_message())])
+            result.warnings, result.import_run = [], self.import_run
+            return result
+
+    def _import(self, dataset, dry_run, raise_errors, use_transactions, **kwargs):
         self.found_warnings = []
-        self.import_run = ImportRun.objects.create(
-            user=self.user if getattr(self.user, "pk", None) else None,
-            target=str(self._meta.model._meta.verbose_name_plural),
-            file_name=(kwargs.get("file_name") or "")[:255],
-            file_sha256=kwargs.pop("file_sha256", ""),
-            dry_run=dry_run,
-        )
-        # All or nothing: without this, rows failing validation are skipped and the rest written.
-        kwargs["rollback_on_validation_errors"] = True
-        result = super().import_data(
-            dataset, dry_run=dry_run, raise_errors=raise_errors, use_transactions=use_transactions, **kwargs
-        )
-        result.problems = self.problems(result, dataset)
+        header_problems = self.map_header(dataset)
+        if header_problems:
+            result = self._refused(dataset, header_problems)
+        else:
+            self.dataset, self.first_row_of_key = dataset, {}
+            # All or nothing: without this, rows failing validation are skipped and the rest written.
+            kwargs["rollback_on_validation_errors"] = True
+            result = super().import_data(
+                dataset, dry_run=dry_run, raise_errors=raise_errors, use_transactions=use_transactions, **kwargs
+            )
+            result.problems = self.problems(result, dataset)
         # Warnings only matter for a file that would be written; a rejected file lists its errors.
         result.warnings = (
             []
@@ -78,26 +145,68 @@ class RecordResource(resources.ModelResource):
             ]
         )
         result.import_run = self.import_run
-        self._finish_run(result, dry_run)
         return result
 
-    def _finish_run(self, result, dry_run: bool) -> None:
-        run = self.import_run
+    def identifying_columns(self) -> list[str]:
+        """The columns that identify a record (the resource's import id fields)."""
+        return [self.fields[name].column_name for name in self.get_import_id_fields() if name in self.fields]
+
+    def required_columns(self) -> list[str]:
+        """The columns a file must have: by default those that identify a record."""
+        return self.identifying_columns()
+
+    def map_header(self, dataset) -> list[Problem]:
+        """The header's problems; a header written in another case or with spaces is renamed
+        to the resource's own column names, which the rows are then read by."""
+        known = [field.column_name for field in self.get_import_fields()]
+        positions, problems = map_columns(dataset.headers or [], known, required=self.required_columns())
+        if not problems:
+            headers = list(dataset.headers)
+            for name, index in positions.items():
+                headers[index] = name
+            dataset.headers = headers
+        return problems
+
+    def _refused(self, dataset, problems: list[Problem]):
+        """The result of a file refused as a whole: nothing of it was read."""
+        result = self.get_result_class()()
+        result.total_rows = len(dataset)
+        result.append_base_error(Error(ImportFileError(problems[0].message)))
+        result.problems = problems
+        return result
+
+    def natural_key(self, row) -> tuple | None:
+        """What identifies the row's record, as compared within one file (trimmed, NFC,
+        case-insensitive); None for a row that names no record (a code left to be made)."""
+        columns = self.identifying_columns()
+        key = tuple(header_key(row.get(column)) for column in columns)
+        return key if any(key) else None
+
+    def before_import_row(self, row, **kwargs):
+        key = self.natural_key(row)
+        if key is None:
+            return
+        number = kwargs.get("row_number")
+        first = self.first_row_of_key.setdefault(key, number)
+        if first != number:
+            column = (self.identifying_columns() or [NON_FIELD_ERRORS])[0]
+            raise ValidationError(
+                {
+                    column: _("The same record is already given in row %(row)s; give each record once.")
+                    % {"row": self.spreadsheet_row(self.dataset, first)}
+                }
+            )
+
+    def _finish_run(self, result) -> None:
         totals = result.totals
-        run.rows_total = result.total_rows
-        run.rows_created = totals.get("new", 0)
-        run.rows_updated = totals.get("update", 0)
-        run.rows_unchanged = totals.get("skip", 0)
-        run.rows_deleted = totals.get("delete", 0)
-        run.error_count = len(result.problems)
-        run.errors = "\n".join(str(p) for p in result.problems)[:20000]
-        if result.problems:
-            run.status = ImportRun.Status.REJECTED
-        elif dry_run:
-            run.status = ImportRun.Status.PREVIEWED
-        else:
-            run.status = ImportRun.Status.COMMITTED
-        run.save()
+        self.import_run.tally(
+            total=result.total_rows,
+            created=totals.get("new", 0),
+            updated=totals.get("update", 0),
+            unchanged=totals.get("skip", 0),
+            deleted=totals.get("delete", 0),
+            problems=result.problems,
+        )
 
     def column_of(self, attribute: str) -> str:
         for field in self.get_import_fields():
@@ -125,13 +234,20 @@ class RecordResource(resources.ModelResource):
         found = [Problem(None, "", str(error.error)) for error in result.base_errors]
         for number, errors in result.row_errors():
             for error in errors:
-                found.append(Problem(line(number), "", _("unexpected error: %(error)s") % {"error": error.error}))
+                found.append(Problem(line(number), "", self._unexpected(error.error)))
         for invalid in result.invalid_rows:
             for attribute, messages in invalid.error_dict.items():
                 for message in messages:
                     found.append(Problem(line(invalid.number), self.column_of(attribute), str(message)))
         # A cell read twice (a partial date fills two fields) reports its problem once.
         return list(dict.fromkeys(found))
+
+    @staticmethod
+    def _unexpected(error: Exception) -> str:
+        # The database refusing a row that passed every check means someone wrote it meanwhile.
+        if isinstance(error, CONFLICTS):
+            return conflict_message()
+        return _("unexpected error: %(error)s") % {"error": error}
 
     def get_instance(self, instance_loader, row):
         # A bad code in an identifying column would otherwise stop the row as an "unexpected
@@ -170,6 +286,8 @@ class RecordResource(resources.ModelResource):
     def before_save_instance(self, instance, row, **kwargs):
         if self.import_run is not None and hasattr(instance, "import_run_id"):
             instance.import_run = self.import_run
+            # The history row names the import, its user and its time, so that the import can be undone.
+            mark_written_by(instance, self.import_run)
 
     def export_field(self, field, instance, **kwargs):
         return neutralise_formula(super().export_field(field, instance, **kwargs))

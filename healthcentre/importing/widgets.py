@@ -1,28 +1,64 @@
 """django-import-export widgets that read what Vietnamese users type and explain refusals.
 
-A widget raising ValueError becomes an error on its own column in the preview, so every
-message here names the problem in the user's language.
+Every cell is read through `healthcentre.vocabulary`, the one reader of numbers, dates, yes/no,
+codes and text. A widget raising ValueError becomes an error on its own column in the preview,
+so every message here names the problem in the user's language. A widget that reads for a
+column (`bind`) learns the model field's digits, range or length from `RecordResource`, so a
+value the column cannot hold is refused before anything is written.
 """
 
 from django.utils.translation import gettext as _
 from import_export import widgets
 
-from . import parsing
+from .. import vocabulary
 
 
 class VNDecimalWidget(widgets.DecimalWidget):
+    limits = vocabulary.NumberLimits()
+
+    def bind(self, model_field) -> None:
+        self.limits = vocabulary.limits_of(model_field)
+
     def clean(self, value, row=None, **kwargs):
-        return parsing.parse_decimal(value)
+        return vocabulary.parse_decimal(value, self.limits)
 
 
 class VNIntegerWidget(widgets.IntegerWidget):
+    limits = vocabulary.ANY_INTEGER
+
+    def bind(self, model_field) -> None:
+        self.limits = vocabulary.limits_of(model_field)
+
     def clean(self, value, row=None, **kwargs):
-        return parsing.parse_integer(value)
+        return vocabulary.parse_integer(value, self.limits)
 
 
 class VNDateWidget(widgets.DateWidget):
     def clean(self, value, row=None, **kwargs):
-        return parsing.parse_date(value)
+        return vocabulary.parse_date(value)
+
+
+class TextWidget(widgets.CharWidget):
+    """Free text: an empty cell is an empty text, as the admin form stores it; over-long text
+    is refused, never cut."""
+
+    max_length: int | None = None
+
+    def __init__(self, **kwargs):
+        super().__init__(allow_blank=True, **kwargs)
+
+    def bind(self, model_field) -> None:
+        self.max_length = model_field.max_length
+
+    def clean(self, value, row=None, **kwargs):
+        return vocabulary.clean_text(value, self.max_length)
+
+
+class CodeTextWidget(TextWidget):
+    """A record's own code column: trimmed, NFC, no invisible character."""
+
+    def clean(self, value, row=None, **kwargs):
+        return vocabulary.clean_text(vocabulary.clean_code(value), self.max_length)
 
 
 class ChoiceWidget(widgets.Widget):
@@ -73,9 +109,9 @@ class CodeWidget(widgets.ForeignKeyWidget):
         return queryset.filter(citable_q(self.model, kwargs.get("user"), self.reference))
 
     def clean(self, value, row=None, **kwargs):
-        if value is None or str(value).strip() == "":
+        code = vocabulary.clean_code(value)
+        if code == "":
             return None
-        code = str(value).strip()
         try:
             return self.get_queryset(code, row, **kwargs).get(**{self.field: code})
         except self.model.DoesNotExist:
@@ -94,7 +130,7 @@ class CodesWidget(widgets.ManyToManyWidget):
 
     def clean(self, value, row=None, **kwargs):
         text = "" if value is None else str(value)
-        codes = list(dict.fromkeys(c.strip() for c in text.split(self.separator) if c.strip()))
+        codes = list(dict.fromkeys(vocabulary.clean_code(c) for c in text.split(self.separator) if c.strip()))
         queryset = self.model.objects.filter(**{f"{self.field}__in": codes}).filter(
             citable_q(self.model, kwargs.get("user"), self.reference)
         )
@@ -114,18 +150,16 @@ class CodesWidget(widgets.ManyToManyWidget):
 
 
 class YesNoWidget(widgets.Widget):
-    """A yes/no column: "có", "x", "1", "true", "yes" are yes; an empty cell, "không", "0" are no."""
+    """A yes/no column, read with the one list of words (`vocabulary.parse_yes_no`). It is
+    written back as "có" or left empty, unless `written` names the two cells a sheet has
+    always used (the awards catalogue's 1 and 0)."""
 
-    YES = {"có", "co", "x", "1", "true", "yes", "đúng"}
-    NO = {"", "không", "khong", "0", "false", "no", "sai"}
+    def __init__(self, written: tuple = ("có", ""), **kwargs):
+        self.written = written
+        super().__init__(**kwargs)
 
     def clean(self, value, row=None, **kwargs):
-        text = str(value if value is not None else "").strip().casefold()
-        if text in self.YES:
-            return True
-        if text in self.NO:
-            return False
-        raise ValueError(_("“%(value)s” is not yes or no; write “có” or leave the cell empty.") % {"value": value})
+        return vocabulary.parse_yes_no(value)
 
     def render(self, value, obj=None, **kwargs):
-        return "có" if value else ""
+        return self.written[0] if value else self.written[1]

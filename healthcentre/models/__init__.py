@@ -25,7 +25,7 @@ from .history import (
     UnitName,
     UnitRelation,
 )
-from .imports import ImportRun
+from .imports import ImportFailed, ImportRun
 from .organisations import Organisation, OrganisationKind
 from .people import HonourTitle, Person
 
@@ -44,6 +44,7 @@ __all__ = [
     "FacilityKind",
     "HonourTitle",
     "HospitalRank",
+    "ImportFailed",
     "ImportRun",
     "ImportedRecord",
     "LegacyCommune",

@@ -129,7 +129,7 @@ class Event(ImportedRecord):
 
     @property
     def date_text(self) -> str:
-        from ..importing.parsing import format_partial_date
+        from ..vocabulary import format_partial_date
 
         return format_partial_date(self.date, self.date_precision)
 
@@ -163,13 +163,13 @@ class DatedFact(ImportedRecord):
 
     @property
     def start_text(self) -> str:
-        from ..importing.parsing import format_partial_date
+        from ..vocabulary import format_partial_date
 
         return format_partial_date(self.start, self.start_precision)
 
     @property
     def end_text(self) -> str:
-        from ..importing.parsing import format_partial_date
+        from ..vocabulary import format_partial_date
 
         return format_partial_date(self.end, self.end_precision)
 

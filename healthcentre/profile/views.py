@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from ..forms import year_field
 from ..history.svg import render_lineage_svg
 from ..models import Organisation
 from ..scoping import organisation_visible
@@ -20,8 +21,8 @@ FIRST_YEAR = 1900
 
 
 class PeriodForm(forms.Form):
-    start = forms.IntegerField(label=_("from year"), min_value=FIRST_YEAR, max_value=2100)
-    end = forms.IntegerField(label=_("to year"), min_value=FIRST_YEAR, max_value=2100)
+    start = year_field(label=_("from year"), min_value=FIRST_YEAR, max_value=2100)
+    end = year_field(label=_("to year"), min_value=FIRST_YEAR, max_value=2100)
 
     def clean(self):
         cleaned = super().clean()

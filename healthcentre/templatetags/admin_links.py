@@ -5,7 +5,8 @@ same ModelAdmin checks the target view makes (has_add_permission, has_view_permi
 and the admin's queryset for a record), so both the role and the unit's scope count.
 
 - {% admin_permits action target as allowed %} for a link a template writes itself;
-- {% readonly_contents field %} for a read-only field, which Django links to its record.
+- {% readonly_contents field %} for a read-only field, which Django links to its record;
+- {% record_link record %} for a record's name, linked to its change page.
 """
 
 from django import template
@@ -17,7 +18,8 @@ from django.contrib.admin.utils import lookup_field
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Model
 from django.http import HttpRequest
-from django.utils.html import conditional_escape
+from django.urls import reverse
+from django.utils.html import conditional_escape, format_html
 
 register = template.Library()
 
@@ -76,3 +78,20 @@ def _change_page_opens(request: HttpRequest, admin_site: admin.AdminSite, record
         return True  # Django shows no link to an unregistered model: nothing to hide
     in_its_queryset = model_admin.get_queryset(request).filter(pk=record.pk).exists()
     return in_its_queryset and model_admin.has_view_or_change_permission(request, record)
+
+
+@register.simple_tag(takes_context=True)
+def record_link(context: template.Context, record: Model) -> str:
+    """A record's name, linked to its change page only where that page would open for the user.
+    A page lists the same record often (an import on every row of a history): asked once."""
+    checked = context.render_context.setdefault("record_link", {})
+    key = (type(record), record.pk)
+    if key not in checked:
+        site = admin.site
+        checked[key] = site.is_registered(type(record)) and _change_page_opens(context["request"], site, record)
+    if not checked[key]:
+        return conditional_escape(str(record))
+    opts = record._meta
+    return format_html(
+        '<a href="{}">{}</a>', reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[record.pk]), record
+    )

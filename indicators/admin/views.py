@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 from healthcentre.importing.formats import ImportFileError
 from healthcentre.importing.resources import sha256_of
 from healthcentre.importing.uploads import UploadUnavailable, upload_store
-from healthcentre.models import Organisation, Province
+from healthcentre.models import ImportFailed, Organisation, Province
 from healthcentre.scoping import organisation_q
 from healthcentre.spreadsheets import xlsx_response
 
@@ -82,9 +82,13 @@ def import_view(model_admin, request):
         if data is None or layout not in LAYOUTS:
             messages.error(request, _("The previewed file is no longer available. Upload it again."))
             return HttpResponseRedirect(request.path)
-        outcome = LAYOUTS[layout](
-            data, file_name=file_name, user=request.user, dry_run=False, file_sha256=sha256_of(data)
-        )
+        try:
+            outcome = LAYOUTS[layout](
+                data, file_name=file_name, user=request.user, dry_run=False, file_sha256=sha256_of(data)
+            )
+        except ImportFailed as exc:
+            messages.error(request, str(exc))
+            return HttpResponseRedirect(request.path)
         if not outcome.problems:
             upload_store.remove(request.user, token)
             messages.success(
@@ -104,6 +108,8 @@ def import_view(model_admin, request):
             )
         except ImportFileError as exc:
             form.add_error("import_file", str(exc))
+        except ImportFailed as exc:
+            messages.error(request, str(exc))
         else:
             if not outcome.problems:
                 context["token"] = upload_store.save(request.user, data, _suffix(upload.name))

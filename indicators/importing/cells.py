@@ -1,11 +1,18 @@
-"""Reading one reported figure out of a cell: "27.662", "57,6", "hơn 63 nghìn", "279/796"."""
+"""Reading one reported figure out of a cell: "27.662", "57,6", "hơn 63 nghìn", "279/796".
+
+The qualifier words and the ratio's slash are read here; every number in them is read by the
+vocabulary, for the column it goes to (18 digits, 4 of them decimals)."""
 
 import re
 
-from healthcentre.importing.parsing import ParseError, parse_decimal
 from healthcentre.search import fold
+from healthcentre.vocabulary import ParseError, limits_of, parse_decimal
 
-from ..models import Qualifier
+from ..models import DataValue, Qualifier
+
+VALUE, NUMERATOR, DENOMINATOR = (
+    limits_of(DataValue._meta.get_field(name)) for name in ("value", "numerator", "denominator")
+)
 
 # The words the articles put before a figure, accent-free, and the qualifier they mean.
 QUALIFIER_WORDS = {
@@ -21,7 +28,7 @@ QUALIFIER_WORDS = {
     "": Qualifier.EXACT,
 }
 _WORD_NUMBER = re.compile(
-    r"^(?P<word>[^\d]*?)\s*(?P<number>[\d.,]+)\s*(?P<scale>nghin|nghìn|ngàn|ngan|trieu|triệu)?\s*%?$"
+    r"^(?P<word>[^0-9]*?)\s*(?P<number>[0-9.,]+)\s*(?P<scale>nghin|nghìn|ngàn|ngan|trieu|triệu)?\s*%?$"
 )
 _SCALES = {"nghin": 1000, "ngan": 1000, "trieu": 1_000_000}
 
@@ -40,17 +47,18 @@ def parse_qualifier(value) -> str:
 def parse_figure(value):
     """(qualifier, value, numerator, denominator) from a cell; numbers pass straight through."""
     if value is None or isinstance(value, int | float):
-        return "", parse_decimal(value), None, None
+        return "", parse_decimal(value, VALUE), None, None
     text = " ".join(str(value).split())
     if text == "":
         return "", None, None, None
     if "/" in text:
         left, _sep, right = text.partition("/")
-        return "", None, parse_decimal(left), parse_decimal(right)
+        return "", None, parse_decimal(left, NUMERATOR), parse_decimal(right, DENOMINATOR)
     match = _WORD_NUMBER.match(text)
     if match and match["word"]:
         qualifier = parse_qualifier(match["word"])
-        number = parse_decimal(match["number"])
+        number = parse_decimal(match["number"], VALUE)
         scale = fold(match["scale"] or "")
-        return qualifier, number * _SCALES.get(scale, 1), None, None
-    return "", parse_decimal(text), None, None
+        # "hơn 63 nghìn" is 63.000: the scaled figure must fit the column too.
+        return qualifier, parse_decimal(number * _SCALES.get(scale, 1), VALUE), None, None
+    return "", parse_decimal(text, VALUE), None, None

@@ -11,14 +11,22 @@ import gc
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from django.db import IntegrityError, connection, transaction
+from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
+from healthcentre.importing.audit import (
+    import_stamp,
+    update_many,
+    write_history,
+    write_history_of,
+    write_missing_history,
+)
+from healthcentre.importing.concurrency import CONFLICTS, conflict_message, take_turn
 from healthcentre.importing.resources import Problem
 from healthcentre.models import ImportRun, Organisation
 
 from ..models import Breakdown, DataValue, Indicator, PlanTarget
-from ..periods import periods_for
+from ..periods import period_ids_for
 from ..validation import active_rules, check_value_fields, figures_of, rule_message
 
 VALUE_FIELDS = (
@@ -104,54 +112,68 @@ class Lookups:
 def import_entries(
     entries: list[Entry], *, user, dry_run: bool, file_name: str, file_sha256: str, target: str, problems=None
 ) -> Outcome:
-    """Check every entry, then (unless dry_run or anything is wrong) write them all."""
-    run = ImportRun.objects.create(
-        user=user if getattr(user, "pk", None) else None,
-        target=target,
-        file_name=(file_name or "")[:255],
-        file_sha256=file_sha256 or "",
-        dry_run=dry_run,
-    )
-    outcome = Outcome(problems=list(problems or []), rows_total=len(entries), import_run=run)
-    if entries:
-        lookups = Lookups(user)
-        values, plans = _resolve(entries, lookups, outcome.problems)
-        # The rules run even when some rows are already wrong, so one upload lists every problem.
-        value_plan = _plan_values(values, outcome)
-        plan_plan = _plan_plans(plans, outcome)
-        _check_rules(values, lookups, outcome.problems)
-        if not outcome.problems and not dry_run:
-            try:
-                _write(value_plan, plan_plan, run)
-            except IntegrityError:
-                outcome.problems.append(
-                    Problem(
-                        None, "", _("Another import wrote the same figures at the same time. Upload the file again.")
-                    )
-                )
-    _finish(run, outcome, dry_run)
+    """Check every entry, then (unless dry_run or anything is wrong) write them all, the run
+    ended whatever happens (ImportRun.track)."""
+    with ImportRun.track(
+        user=user, target=target, file_name=file_name, file_sha256=file_sha256, dry_run=dry_run
+    ) as run:
+        outcome = Outcome(problems=list(problems or []), rows_total=len(entries), import_run=run)
+        if entries and dry_run:
+            _check(entries, user, outcome, create_periods=False)
+        elif entries:
+            _confirm(entries, user, outcome, run)
+        _finish(run, outcome)
     return outcome
 
 
-def _finish(run: ImportRun, outcome: Outcome, dry_run: bool) -> None:
+def _check(entries: list[Entry], user, outcome: Outcome, *, create_periods: bool):
+    """Every check of every entry against what is stored; returns what would be written."""
+    lookups = Lookups(user)
+    values, plans = _resolve(entries, lookups, outcome.problems, create_periods)
+    # The rules run even when some rows are already wrong, so one upload lists every problem.
+    value_plan = _plan_values(values, outcome)
+    plan_plan = _plan_plans(plans, outcome)
+    _check_rules(values, lookups, outcome.problems)
+    return value_plan, plan_plan
+
+
+def _confirm(entries: list[Entry], user, outcome: Outcome, run: ImportRun) -> None:
+    """Checks and writes in one transaction, in this import's turn (concurrency.take_turn): a
+    second confirm of the same figures waits for the first, then reads and builds on what the
+    first wrote, instead of both writing the same figures. A writer that takes no turn (a form
+    saved meanwhile) can still collide: the database refuses, and the user is asked to upload
+    again."""
+    try:
+        with transaction.atomic():
+            take_turn(DataValue._meta.label)
+            value_plan, plan_plan = _check(entries, user, outcome, create_periods=True)
+            if outcome.problems:
+                transaction.set_rollback(True)  # the periods made for the check go too
+            else:
+                _write(value_plan, plan_plan, run)
+    except CONFLICTS:
+        outcome.problems.append(Problem(None, "", conflict_message()))
+
+
+def _finish(run: ImportRun, outcome: Outcome) -> None:
     outcome.problems.sort(key=lambda problem: problem.row or 0)
-    run.rows_total = outcome.rows_total
-    run.rows_created, run.rows_updated, run.rows_unchanged = outcome.created, outcome.updated, outcome.unchanged
-    run.error_count = len(outcome.problems)
-    run.errors = "\n".join(str(p) for p in outcome.problems)[:20000]
     if outcome.problems:
-        run.status = ImportRun.Status.REJECTED
         outcome.created = outcome.updated = outcome.unchanged = 0
-        run.rows_created = run.rows_updated = run.rows_unchanged = 0
-    else:
-        run.status = ImportRun.Status.PREVIEWED if dry_run else ImportRun.Status.COMMITTED
-    run.save()
+    run.tally(
+        total=outcome.rows_total,
+        created=outcome.created,
+        updated=outcome.updated,
+        unchanged=outcome.unchanged,
+        problems=outcome.problems,
+    )
 
 
-def _resolve(entries, lookups: Lookups, problems):
-    """Codes → ids, and the per-value checks; returns {key: (entry, fields)} for values and plans."""
+def _resolve(entries, lookups: Lookups, problems, create_periods: bool):
+    """Codes → ids, and the per-value checks; returns {key: (entry, fields)} for values and plans.
+    Periods the file names are made only at a confirm (`create_periods`): a preview writes
+    nothing but its run."""
     period_codes = {entry.period for entry in entries if entry.period}
-    period_ids = {code: period.id for code, period in periods_for(period_codes).items()} if period_codes else {}
+    period_ids = period_ids_for(period_codes, create=create_periods) if period_codes else {}
     organisations, writable = lookups.organisations, lookups.writable
     indicators, breakdowns = lookups.indicators, lookups.breakdowns
     values, plans = {}, {}
@@ -339,12 +361,18 @@ def _insert_many(model, columns: list[str], rows: list[tuple]) -> None:
     table, names = quote(model._meta.db_table), ", ".join(quote(c) for c in columns)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            # COPY streams the rows in one command, several times faster than INSERTs.
-            with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+            # COPY streams the rows in one command, several times faster than INSERTs. It goes
+            # to the driver's own cursor, so its errors are turned into Django's by hand.
+            with connection.wrap_database_errors, cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
                 for row in rows:
                     copy.write_row(row)
         else:
             cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({', '.join(['%s'] * len(columns))})", rows)
+
+
+# Every row written gets its history row (who, when, which import, the value before); only the
+# bench turns this off, to print what the audit costs.
+WRITE_HISTORY = True
 
 
 @transaction.atomic
@@ -357,12 +385,15 @@ def _write(value_plan, plan_plan, run: ImportRun) -> None:
         run_id = run.pk
         for start in range(0, len(to_create), BATCH):
             _insert_many(model, columns, [(run_id, *key, *new) for key, new in to_create[start : start + BATCH]])
+        stamp = import_stamp(run)
+        if to_create and WRITE_HISTORY:
+            # Before the updates, the only rows that name this run are the ones it created.
+            write_history(model, stamp, "+", "t.import_run_id = %s", [run_id])
         for start in range(0, len(to_update), BATCH):
-            model.objects.bulk_update(
-                [
-                    model(pk=pk, import_run=run, **dict(zip(names, new, strict=True)))
-                    for pk, new in to_update[start : start + BATCH]
-                ],
-                [*names, "import_run"],
-                batch_size=1000,
-            )
+            batch = to_update[start : start + BATCH]
+            pks = [pk for pk, _new in batch]
+            if WRITE_HISTORY:
+                write_missing_history(model, run, pks)
+            update_many(model, [*names, "import_run_id"], [(*new, run_id, pk) for pk, new in batch])
+            if WRITE_HISTORY:
+                write_history_of(model, stamp, "~", pks)

@@ -6,26 +6,19 @@ DHIS2's own headers (orgunit, dataelement, categoryoptioncombo, comment) are rea
 """
 
 import hashlib
-import io
 
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from python_calamine import CalamineWorkbook
 
-from healthcentre.importing.formats import (
-    ImportFileError,
-    check_row_count,
-    check_size,
-    check_zip_container,
-    read_csv_rows,
-)
-from healthcentre.importing.parsing import ParseError, parse_decimal
+from healthcentre.importing.columns import map_columns
+from healthcentre.importing.opener import ImportFileError, check_row_count, open_spreadsheet
 from healthcentre.importing.resources import Problem
 from healthcentre.search import fold
+from healthcentre.vocabulary import ParseError, clean_code, clean_text, limits_of, parse_decimal, parse_yes_no
 
-from ..models import ChangeKind
+from ..models import ChangeKind, DataValue
 from ..periods import PeriodCodeError, parse_period
-from .cells import parse_figure, parse_qualifier
+from .cells import DENOMINATOR, NUMERATOR, VALUE, parse_figure, parse_qualifier
 from .core import Entry, cyclic_gc_paused, import_entries
 
 COLUMNS = [
@@ -49,20 +42,15 @@ ALIASES = {
     "categoryoptioncombo": "breakdown_code",
     "comment": "note",
 }
-YES = {"1", "x", "co", "yes", "true", "derived", "suy ra"}
+STATED_CHANGE = limits_of(DataValue._meta.get_field("stated_change"))
+NOTE_LENGTH = DataValue._meta.get_field("note").max_length
 
 
-def read_rows(data: bytes, file_name: str) -> list[list]:
-    """The rows as the file holds them. An xlsx row keeps calamine's raw cells ("" for an empty
-    cell, 5.0 for 5): they are cleaned in entries_from_rows, once, only in the columns read."""
-    if file_name.lower().endswith(".csv"):
-        return read_csv_rows(data)
-    check_size(data)
-    check_zip_container(data)
-    try:
-        return CalamineWorkbook.from_filelike(io.BytesIO(data)).get_sheet_by_index(0).to_python(skip_empty_area=False)
-    except Exception:
-        raise ImportFileError(_("The Excel file is damaged or not a spreadsheet and could not be read.")) from None
+def read_rows(data: bytes, file_name: str):
+    """The rows of the file's first sheet, one by one, as the opener hands them out. An xlsx
+    row keeps calamine's raw cells ("" for an empty cell, 5.0 for 5): they are cleaned in
+    entries_from_rows, once, only in the columns read."""
+    return open_spreadsheet(data, file_name).rows(0)
 
 
 def _text(value):
@@ -81,26 +69,14 @@ def _clean(value):
     return value
 
 
+def _header_key(cell) -> str:
+    return fold(str(cell if cell is not None else "")).strip()
+
+
 def _header(cells, problems) -> dict[str, int]:
-    positions = {}
-    for index, cell in enumerate(cells):
-        name = ALIASES.get(fold(str(cell or "")).strip(), fold(str(cell or "")).strip())
-        if not name:
-            continue
-        if name not in COLUMNS:
-            problems.append(
-                Problem(
-                    None,
-                    str(cell),
-                    _("Unknown column. The columns are: %(columns)s.") % {"columns": ", ".join(COLUMNS)},
-                )
-            )
-        else:
-            positions[name] = index
-    for name in REQUIRED:
-        if name not in positions:
-            problems.append(Problem(None, name, _("The column is missing.")))
-    if "value" not in positions and "numerator" not in positions:
+    positions, found = map_columns(cells, COLUMNS, required=REQUIRED, aliases=ALIASES, key=_header_key)
+    problems += found
+    if positions and "value" not in positions and "numerator" not in positions:
         problems.append(Problem(None, "value", _("The column is missing.")))
     return positions
 
@@ -111,7 +87,7 @@ _EMPTY = frozenset({None, ""})
 _NUMBER_TYPES = frozenset({int, float})
 
 
-def entries_from_rows(rows: list[list], problems: list[Problem]) -> list[Entry]:
+def entries_from_rows(rows, problems: list[Problem]) -> list[Entry]:
     numbered = ((line, row) for line, row in enumerate(rows, 1) if not _EMPTY.issuperset(row))
     first = next(numbered, None)
     if first is None:
@@ -142,9 +118,10 @@ def entries_from_rows(rows: list[list], problems: list[Problem]) -> list[Entry]:
         else:
             cells = {name: _text(row[index]) for name, index in positions.items()}
             unit, indicator, period = cells.get("unit_code"), cells.get("indicator_code"), cells.get("period")
-        for name, value in (("unit_code", unit), ("indicator_code", indicator), ("period", period)):
-            if value in (None, ""):
-                problems.append(Problem(line, name, _("This cell is required.")))
+        unit = _code(line, "unit_code", unit, problems)
+        indicator = _code(line, "indicator_code", indicator, problems)
+        if period in (None, ""):
+            problems.append(Problem(line, "period", _("This cell is required.")))
         if period not in (None, ""):
             if period not in period_cache:
                 try:
@@ -158,7 +135,7 @@ def entries_from_rows(rows: list[list], problems: list[Problem]) -> list[Entry]:
             # per-cell parsing (a 100.000-row file is mostly such rows).
             fields = {
                 "note": "",
-                "value": parse_decimal(_clean(row[value_at])),
+                "value": _plain_value(line, _clean(row[value_at]), problems),
                 "numerator": None,
                 "denominator": None,
                 "qualifier": "",
@@ -169,7 +146,7 @@ def entries_from_rows(rows: list[list], problems: list[Problem]) -> list[Entry]:
             breakdown = ""
         else:
             fields = _read_fields(line, cells, problems)
-            breakdown = str(cells.get("breakdown_code") or "")
+            breakdown = _code(line, "breakdown_code", cells.get("breakdown_code"), problems, required=False)
         resolved = period_cache.get(period)
         entries.append(
             Entry(
@@ -182,24 +159,53 @@ def entries_from_rows(rows: list[list], problems: list[Problem]) -> list[Entry]:
                 fields=fields,
             )
         )
+    if not entries and not problems:
+        raise ImportFileError(_("The file has a header row but no data rows."))
     check_row_count(len(entries))
     return entries
+
+
+def _code(line: int, name: str, value, problems: list[Problem], required: bool = True) -> str:
+    """A code cell as the vocabulary cleans it; "" with a problem when it is missing or holds
+    an invisible character."""
+    try:
+        code = clean_code(value)
+    except ParseError as exc:
+        problems.append(Problem(line, name, str(exc)))
+        return ""
+    if required and code == "":
+        problems.append(Problem(line, name, _("This cell is required.")))
+    return code
+
+
+def _plain_value(line: int, value, problems: list[Problem]):
+    """A number cell alone in its row; a NaN, an infinity or a number too large for the column
+    is a problem on the row, as in any other row."""
+    try:
+        return parse_decimal(value, VALUE)
+    except ParseError as exc:
+        problems.append(Problem(line, "value", str(exc)))
+        return None
 
 
 def _read_fields(line: int, cells: dict, problems: list[Problem]) -> dict:
     """Every figure column of one row, parsed, with a problem for each unreadable cell."""
     get = cells.get
-    fields = {"note": str(get("note") or "")[:500]}
+    try:
+        fields = {"note": clean_text(get("note"), NOTE_LENGTH)}
+    except ParseError as exc:
+        problems.append(Problem(line, "note", str(exc)))
+        fields = {"note": ""}
     try:
         qualifier, fields["value"], numerator, denominator = parse_figure(get("value"))
     except ParseError as exc:
         problems.append(Problem(line, "value", str(exc)))
         fields["value"], fields["unreadable"] = None, {"value"}
         qualifier, numerator, denominator = "", None, None
-    for name, parsed in (("numerator", numerator), ("denominator", denominator)):
+    for name, parsed, limits in (("numerator", numerator, NUMERATOR), ("denominator", denominator, DENOMINATOR)):
         written = get(name)
         try:
-            fields[name] = parsed if written is None else parse_decimal(written)
+            fields[name] = parsed if written is None else parse_decimal(written, limits)
         except ParseError as exc:
             problems.append(Problem(line, name, str(exc)))
             fields[name] = None
@@ -209,11 +215,13 @@ def _read_fields(line: int, cells: dict, problems: list[Problem]) -> dict:
         fields["qualifier"] = qualifier if written in (None, "") else parse_qualifier(written)
     except ParseError as exc:
         problems.append(Problem(line, "qualifier", str(exc)))
-    written = get("derived")
-    fields["is_derived"] = written is not None and fold(str(written)).strip() in YES
+    try:
+        fields["is_derived"] = parse_yes_no(get("derived"))
+    except ParseError as exc:
+        problems.append(Problem(line, "derived", str(exc)))
     written = get("stated_change")
     try:
-        fields["stated_change"] = None if written is None else parse_decimal(written)
+        fields["stated_change"] = None if written is None else parse_decimal(written, STATED_CHANGE)
     except ParseError as exc:
         problems.append(Problem(line, "stated_change", str(exc)))
     kind = str(get("stated_change_kind") or "").strip()

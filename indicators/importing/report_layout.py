@@ -9,17 +9,16 @@ A blank template comes from the admin (`template_workbook`); the sheet filled in
 through the same checks as the long layout (core.import_entries).
 """
 
-import io
-
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
-from python_calamine import CalamineWorkbook
 
-from healthcentre.importing.formats import ImportFileError, check_size, check_zip_container, read_xlsx_rows
-from healthcentre.importing.parsing import ParseError
+from healthcentre.importing.formats import rows_to_cells
+from healthcentre.importing.opener import ImportFileError
+from healthcentre.importing.opener import Workbook as UploadedWorkbook
 from healthcentre.importing.resources import Problem
 from healthcentre.spreadsheets import append_row, workbook_bytes
+from healthcentre.vocabulary import ParseError, clean_code
 
 from ..models import Breakdown, Indicator
 from ..periods import PeriodCodeError, label_of, parse_period, same_period_last_year
@@ -57,29 +56,33 @@ def _figure_columns(sheet: str, index: int) -> dict[str, str]:
     return dict.fromkeys(("value", "numerator", "denominator", "qualifier", "stated_change_kind", "breakdown"), where)
 
 
-def _sheet_names(data: bytes) -> list[str]:
-    check_size(data)
-    check_zip_container(data)
-    try:
-        return CalamineWorkbook.from_filelike(io.BytesIO(data)).sheet_names
-    except Exception:
-        raise ImportFileError(_("The Excel file is damaged or not a spreadsheet and could not be read.")) from None
-
-
 def _text(row, index):
     value = row[index] if index < len(row) else None
     return "" if value is None else str(value).strip()
 
 
+def _code(row, index, line: int, column: str, problems: list[Problem]) -> str | None:
+    """A code cell as the vocabulary cleans it; None, with a problem, when it holds an
+    invisible character."""
+    try:
+        return clean_code(row[index] if index < len(row) else None)
+    except ParseError as exc:
+        problems.append(Problem(line, column, str(exc)))
+        return None
+
+
 def entries_from_workbook(data: bytes, problems: list[Problem]) -> list[Entry]:
     entries = []
-    for sheet in _sheet_names(data):
-        rows = read_xlsx_rows(data, sheet=sheet)
+    workbook = UploadedWorkbook(data)
+    for sheet in workbook.sheet_names:
+        rows = rows_to_cells(workbook.rows(sheet))
         if not any(any(v not in (None, "") for v in row) for row in rows):
             continue
         columns = _columns(sheet)
-        unit = _text(rows[0], 1) if rows else ""
+        unit = _code(rows[0], 1, 1, columns["unit_code"], problems) if rows else ""
         period_text = _text(rows[1], 1) if len(rows) > 1 else ""
+        if unit is None:
+            continue
         if not unit:
             problems.append(Problem(1, columns["unit_code"], _("Write the unit code here.")))
         try:
@@ -91,7 +94,10 @@ def entries_from_workbook(data: bytes, problems: list[Problem]) -> list[Entry]:
         for line, row in enumerate(rows[FIRST_DATA_ROW - 1 :], FIRST_DATA_ROW):
             if all(_text(row, index) == "" for index in targets):
                 continue
-            code = _text(row, 0)
+            code = _code(row, 0, line, columns["indicator_code"], problems)
+            breakdown = _code(row, 1, line, columns["breakdown_code"], problems)
+            if code is None or breakdown is None:
+                continue
             if not code:
                 problems.append(Problem(line, columns["indicator_code"], _("This cell is required.")))
                 continue
@@ -116,7 +122,7 @@ def entries_from_workbook(data: bytes, problems: list[Problem]) -> list[Entry]:
                         indicator_code=code,
                         period=period,
                         year=spec.year if period is None else None,
-                        breakdown_code=_text(row, 1) if period is not None else "",
+                        breakdown_code=breakdown if period is not None else "",
                         fields={
                             "value": value,
                             "numerator": numerator,

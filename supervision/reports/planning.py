@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from healthcentre.forms import VietnameseIntegerField
 from healthcentre.models import Organisation
 
 from ..planning import DEFAULT_INTERVAL_MONTHS, not_visited_within, station_plans
@@ -12,7 +13,7 @@ from .base import AdminReportView
 
 
 class IntervalForm(forms.Form):
-    months = forms.IntegerField(
+    months = VietnameseIntegerField(
         label=gettext_lazy("Interval (months)"), min_value=1, max_value=120, initial=DEFAULT_INTERVAL_MONTHS
     )
 

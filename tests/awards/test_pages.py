@@ -32,7 +32,8 @@ def test_bad_report_input_is_explained_not_crashed(seeded, superuser, client_for
     client = client_for(superuser)
     page = client.get("/admin/awards/awardrecord/report/", {"year": "abc", "unit": "999999"})
     assert page.status_code == 200
-    assert "Nhập một số tổng thể." in page.content.decode()  # Django's own Vietnamese for "Enter a whole number."
+    # The one vocabulary explains a number it cannot read, in the same words as everywhere else.
+    assert "“abc” không phải là số" in page.content.decode()
     assert client.get("/admin/awards/awardrecord/history/other/TTYT-TANYEN/").status_code == 404
 
 

@@ -128,6 +128,7 @@ PAGES: dict[str, Callable[[], tuple[list, dict]]] = {
     "awards_report": lambda: ([], {"unit": lai_chau().pk, "province": lai_chau().province_id, "year": "2024"}),
     "awards_eligibility": lambda: ([], {"year": "2025"}),
     "awards_history": lambda: (["unit", "TTYT-LAICHAU"], {}),
+    "healthcentre_importrun_undo": lambda: ([someone_elses_import(ImportRun, None).pk], {}),
 }
 
 

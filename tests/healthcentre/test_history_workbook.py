@@ -1,12 +1,16 @@
-"""A province loads its centres' history from one workbook, all or nothing."""
+"""A province loads its centres' history from one workbook, all or nothing: previewed first,
+written on confirm, as every import is."""
 
 import io
 
+from django.contrib.messages import get_messages
+from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import load_workbook
 
-from healthcentre.history.workbook import run_workbook_import
 from healthcentre.models import Decision, Event, ImportRun, Organisation, Position
 from tests.healthcentre.history_helpers import workbook_bytes
+
+URL = "/admin/healthcentre/event/import-workbook/"
 
 ORGS = [
     ["code", "name", "kind", "parent_code", "province_code", "notes"],
@@ -36,22 +40,50 @@ def sheets(events=EVENTS):
     return {"organisations": ORGS, "decisions": DECISIONS, "people": PEOPLE, "events": events, "positions": POSITIONS}
 
 
-def test_it_loads_a_whole_history_from_one_workbook(seeded, province_admin):
-    result = run_workbook_import(workbook_bytes(sheets()), province_admin, "vinhyen.xlsx")
+def preview(client, workbook: dict, name="vinhyen.xlsx"):
+    return client.post(URL, {"workbook": SimpleUploadedFile(name, workbook_bytes(workbook))})
+
+
+def confirm(client, previewed):
+    """The preview's confirm button, pressed."""
+    assert "token" in previewed.context, "the preview offers no confirm"
+    return client.post(
+        URL, {"confirm": "1", "token": previewed.context["token"], "file_name": previewed.context["file_name"]}
+    )
+
+
+def problems_of(client, workbook: dict, name="x.xlsx"):
+    previewed = preview(client, workbook, name)
+    assert "token" not in previewed.context
+    return previewed.context["result"].problems
+
+
+def test_it_loads_a_whole_history_from_one_workbook(seeded, client_for, province_admin):
+    client = client_for(province_admin)
+    previewed = preview(client, sheets())
+    result = previewed.context["result"]
     assert result.problems == []
     assert result.totals["organisations"] == (3, 0, 0)
+    assert ("mới", "Trung tâm Y tế thử Vĩnh Yên mới") in result.changes["organisations"]
+    assert not Organisation.objects.filter(code="TTYT-VINHYEN-MOI").exists()
+    done = confirm(client, previewed)
+    assert done.status_code == 302
+    assert [str(m) for m in get_messages(done.wsgi_request)] == ["Đã nhập xong sổ tính."]
+    run = ImportRun.objects.get(file_name="vinhyen.xlsx", dry_run=False)
+    assert (run.status, run.rows_created) == (ImportRun.Status.COMMITTED, 7)
     event = Event.objects.get(code="VY-2019")
+    assert event.import_run == run
     assert event.decision == Decision.objects.get(number="12/QĐ-UBND")
     assert set(event.predecessors.values_list("code", flat=True)) == {"BV-VINHYEN-CU", "TTYT-VINHYEN-CU"}
     assert Position.objects.get(person__code="nguoi-thu").start_text == "3/2019"
 
 
-def test_one_mistake_rolls_everything_back_and_names_sheet_row_and_column(seeded, province_admin):
+def test_one_mistake_rolls_everything_back_and_names_sheet_row_and_column(seeded, client_for, province_admin):
     bad_events = [*EVENTS, ["VY-2020", "TTYT-VINHYEN-MOI", "renamed", "31/2/2020", "", "", "", ""]]
-    result = run_workbook_import(workbook_bytes(sheets(bad_events)), province_admin, "vinhyen.xlsx")
-    assert [(p.sheet, p.row, p.column) for p in result.problems] == [("events", 3, "date")]
-    assert "31/2/2020" in result.problems[0].message
-    assert "trang tính events, dòng 3, cột date" in str(result.problems[0])
+    problems = problems_of(client_for(province_admin), sheets(bad_events), "vinhyen.xlsx")
+    assert [(p.sheet, p.row, p.column) for p in problems] == [("events", 3, "date")]
+    assert "31/2/2020" in problems[0].message
+    assert "trang tính events, dòng 3, cột date" in str(problems[0])
     assert not Organisation.objects.filter(code__startswith="TTYT-VINHYEN").exists()
     assert not Event.objects.filter(code="VY-2019").exists()
     run = ImportRun.objects.get(file_name="vinhyen.xlsx")
@@ -59,22 +91,36 @@ def test_one_mistake_rolls_everything_back_and_names_sheet_row_and_column(seeded
     assert "events" in run.errors
 
 
-def test_a_check_only_run_writes_nothing(seeded, province_admin):
-    result = run_workbook_import(workbook_bytes(sheets()), province_admin, "vinhyen.xlsx", dry_run=True)
-    assert result.problems == [] and not result.committed
+def test_a_preview_writes_nothing_and_offers_the_confirm(seeded, client_for, province_admin):
+    previewed = preview(client_for(province_admin), sheets())
+    assert previewed.context["result"].problems == [] and not previewed.context["result"].committed
+    assert not Organisation.objects.filter(code="TTYT-VINHYEN-MOI").exists()
+    page = previewed.content.decode()
+    assert "Chưa ghi dữ liệu nào" in page and 'name="confirm"' in page
+    assert 'name="preview"' not in page  # no "check only" box: every upload is checked first
+
+
+def test_a_confirm_reads_only_its_own_users_upload(seeded, client_for, province_admin, superuser):
+    previewed = preview(client_for(province_admin), sheets())
+    thief = client_for(superuser)
+    stolen = thief.post(URL, {"confirm": "1", "token": previewed.context["token"], "file_name": "vinhyen.xlsx"})
+    assert stolen.status_code == 302
+    assert [str(m) for m in get_messages(stolen.wsgi_request)] == [
+        "Tệp đã xem trước không còn nữa. Hãy tải tệp lên lại."
+    ]
     assert not Organisation.objects.filter(code="TTYT-VINHYEN-MOI").exists()
 
 
-def test_it_refuses_an_unknown_sheet(seeded, province_admin):
-    result = run_workbook_import(workbook_bytes({"su_kien": EVENTS}), province_admin, "x.xlsx")
-    assert result.problems[0].sheet == "su_kien"
-    assert "organisations" in result.problems[0].message
+def test_it_refuses_an_unknown_sheet(seeded, client_for, province_admin):
+    problems = problems_of(client_for(province_admin), {"su_kien": EVENTS})
+    assert problems[0].sheet == "su_kien"
+    assert "organisations" in problems[0].message
 
 
-def test_a_centre_admin_cannot_load_another_centres_history(seeded, centre_admin):
+def test_a_centre_admin_cannot_load_another_centres_history(seeded, client_for, centre_admin):
     foreign = [*EVENTS[:1], ["LC-1", "TTYT-LAICHAU", "renamed", "2020", "", "", "", ""]]
-    result = run_workbook_import(workbook_bytes({"events": foreign}), centre_admin, "x.xlsx")
-    assert [(p.sheet, p.row, p.column) for p in result.problems] == [("events", 2, "organisation_code")]
+    problems = problems_of(client_for(centre_admin), {"events": foreign})
+    assert [(p.sheet, p.row, p.column) for p in problems] == [("events", 2, "organisation_code")]
     assert not Event.objects.filter(code="LC-1").exists()
 
 

@@ -1,0 +1,83 @@
+"""Number fields for the admin and the report forms, read and shown as Vietnamese write numbers.
+
+A browser's number input reads "27.662" as a decimal just under 28 and drops the comma of
+"57,6"; these fields are text boxes (with the phone's number keyboard, inputmode="decimal")
+whose text the vocabulary reads exactly as it reads a spreadsheet cell, within the column's
+digits or range, and which show a stored value back as it is written: "27.662", "57,6", and a
+year as "2025", never "2.025".
+"""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from .vocabulary import ANY_INTEGER, NumberLimits, ParseError, format_number, limits_of, parse_decimal, parse_integer
+
+
+class VietnameseNumberInput(forms.TextInput):
+    def __init__(self, attrs=None, grouping: bool = True):
+        super().__init__({"inputmode": "decimal", **(attrs or {})})
+        self.grouping = grouping
+
+    def format_value(self, value):
+        if value is None or value == "":
+            return None
+        if isinstance(value, str):
+            return value  # what the user typed, shown again beside its error
+        return format_number(value, places=None, grouping=self.grouping)
+
+
+def _read(parse, value, limits: NumberLimits):
+    try:
+        return parse(value, limits)
+    except ParseError as exc:
+        raise ValidationError(str(exc), code="invalid") from None
+
+
+class VietnameseDecimalField(forms.DecimalField):
+    widget = VietnameseNumberInput
+
+    def __init__(self, *, max_digits=None, decimal_places=None, **kwargs):
+        super().__init__(max_digits=max_digits, decimal_places=decimal_places, **kwargs)
+        self.limits = NumberLimits(max_digits=max_digits, decimal_places=decimal_places)
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        return _read(parse_decimal, value, self.limits)
+
+
+class VietnameseIntegerField(forms.IntegerField):
+    widget = VietnameseNumberInput
+
+    def __init__(self, *, limits: NumberLimits | None = None, min_value=None, max_value=None, **kwargs):
+        super().__init__(min_value=min_value, max_value=max_value, **kwargs)
+        self.limits = limits or NumberLimits(
+            min_value=ANY_INTEGER.min_value if min_value is None else min_value,
+            max_value=ANY_INTEGER.max_value if max_value is None else max_value,
+        )
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        return _read(parse_integer, value, self.limits)
+
+
+def year_field(**kwargs) -> VietnameseIntegerField:
+    """A year typed in a report's form: "2025", read and shown without grouping."""
+    return VietnameseIntegerField(widget=VietnameseNumberInput(grouping=False), **kwargs)
+
+
+def number_formfield_kwargs(db_field, year_fields: tuple[str, ...] = ()) -> dict:
+    """What a model admin passes to a number field's `formfield()` so that it is edited in a
+    Vietnamese text box; {} for any other field (and for a number chosen from a list). A year
+    (a field named `year`, `*_year` or listed in `year_fields`) is shown without grouping."""
+    if db_field.choices:
+        return {}
+    year = db_field.name == "year" or db_field.name.endswith("_year") or db_field.name in year_fields
+    widget = VietnameseNumberInput(grouping=not year)
+    if isinstance(db_field, models.DecimalField):
+        return {"form_class": VietnameseDecimalField, "widget": widget}
+    if isinstance(db_field, models.IntegerField):
+        return {"form_class": VietnameseIntegerField, "widget": widget, "limits": limits_of(db_field)}
+    return {}
