@@ -15,7 +15,7 @@ from healthcentre.importing.problems import Problem
 from healthcentre.importing.resources import RecordResource, text_field
 from healthcentre.importing.widgets import ChoiceWidget, CodeWidget, VNDecimalWidget, VNIntegerWidget, YesNoWidget
 from healthcentre.models import Organisation, Person
-from healthcentre.vocabulary import ParseError, format_partial_date, parse_partial_date
+from healthcentre.vocabulary import ParseError, clean_code, clean_text, format_partial_date, parse_partial_date
 
 from . import rules
 from .models import (
@@ -200,6 +200,14 @@ class AwardRecordResource(RecordResource):
         except ValueError as exc:
             raise ValidationError({column: [str(exc)]}) from None
 
+    @staticmethod
+    def _read(row, column: str, clean) -> str:
+        """A decision column as the vocabulary reads it, or the row's problem in that column."""
+        try:
+            return clean(row.get(column))
+        except ParseError as exc:
+            raise ValidationError({column: [str(exc)]}) from None
+
     def _row_unit(self, row):
         """The unit that will keep the row's record, which files the decision if it is new."""
         unit = self._code(row, "organisation_code", Organisation) or self._code(
@@ -223,8 +231,8 @@ class AwardRecordResource(RecordResource):
         except ParseError as exc:
             raise ValidationError({"decision_date": [str(exc)]}) from None
         date, precision = parsed if parsed else (None, "")
-        number = str(row.get("decision_number") or "").strip()
-        occasion = " ".join(str(row.get("occasion") or "").split())
+        number = self._read(row, "decision_number", lambda value: clean_text(clean_code(value)))
+        occasion = " ".join(self._read(row, "occasion", clean_text).split())
         lookup = AwardDecision.objects.filter(issuer=issuer, number=number, date=date, date_precision=precision)
         decision = (lookup.filter(occasion=occasion) if not number else lookup).first()
         if decision is not None:

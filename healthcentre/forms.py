@@ -1,17 +1,28 @@
-"""Number fields for the admin and the report forms, read and shown as Vietnamese write numbers.
+"""Form fields for the admin and the report forms, read by the vocabulary as a spreadsheet
+cell is read.
 
 A browser's number input reads "27.662" as a decimal just under 28 and drops the comma of
 "57,6"; these fields are text boxes (with the phone's number keyboard, inputmode="decimal")
 whose text the vocabulary reads exactly as it reads a spreadsheet cell, within the column's
 digits or range, and which show a stored value back as it is written: "27.662", "57,6", and a
-year as "2025", never "2.025".
+year as "2025", never "2.025". Text boxes read text as an import does: NFC-normalised, and
+refused when it holds an invisible or control character.
 """
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from .vocabulary import ANY_INTEGER, NumberLimits, ParseError, format_number, limits_of, parse_decimal, parse_integer
+from .vocabulary import (
+    ANY_INTEGER,
+    NumberLimits,
+    ParseError,
+    clean_text,
+    format_number,
+    limits_of,
+    parse_decimal,
+    parse_integer,
+)
 
 
 class VietnameseNumberInput(forms.TextInput):
@@ -63,17 +74,33 @@ class VietnameseIntegerField(forms.IntegerField):
         return _read(parse_integer, value, self.limits)
 
 
+class VietnameseTextField(forms.CharField):
+    """A name, a note: what the user typed, NFC-normalised, with no invisible character (its
+    length is checked by the field's own validator)."""
+
+    def to_python(self, value):
+        text = super().to_python(value)
+        try:
+            return clean_text(text)
+        except ParseError as exc:
+            raise ValidationError(str(exc), code="invalid") from None
+
+
 def year_field(**kwargs) -> VietnameseIntegerField:
     """A year typed in a report's form: "2025", read and shown without grouping."""
     return VietnameseIntegerField(widget=VietnameseNumberInput(grouping=False), **kwargs)
 
 
-def number_formfield_kwargs(db_field, year_fields: tuple[str, ...] = ()) -> dict:
-    """What a model admin passes to a number field's `formfield()` so that it is edited in a
-    Vietnamese text box; {} for any other field (and for a number chosen from a list). A year
-    (a field named `year`, `*_year` or listed in `year_fields`) is shown without grouping."""
+def vocabulary_formfield_kwargs(db_field, year_fields: tuple[str, ...] = ()) -> dict:
+    """What a model admin passes to a field's `formfield()` so that what is typed in it is read
+    by the vocabulary: a number in a Vietnamese text box, a text through `clean_text`; {} for
+    any other field (and for a value chosen from a list). A year (a field named `year`,
+    `*_year` or listed in `year_fields`) is shown without grouping."""
     if db_field.choices:
         return {}
+    # Exactly these two: a slug, an e-mail or a URL keeps its own form field and validation.
+    if type(db_field) in (models.CharField, models.TextField):
+        return {"form_class": VietnameseTextField}
     year = db_field.name == "year" or db_field.name.endswith("_year") or db_field.name in year_fields
     widget = VietnameseNumberInput(grouping=not year)
     if isinstance(db_field, models.DecimalField):

@@ -17,8 +17,8 @@ where a partial date is allowed, "7/2013", "2013-07", "tháng 7/2013" and "1958"
 Yes/no: one list of words (`YES_WORDS`, `NO_WORDS`), compared without accents or case.
 
 Codes are trimmed, NFC-normalised and refused when they hold an invisible character; text is
-NFC-normalised, refused when it holds a control character other than tab and newline, and
-refused, never cut, when it is longer than its column.
+NFC-normalised, refused when it holds an invisible character or a control character other
+than tab and newline, and refused, never cut, when it is longer than its column.
 """
 
 import datetime as dt
@@ -287,6 +287,12 @@ _YM = re.compile(r"([0-9]{4})-([0-9]{1,2})")
 _Y = re.compile(r"([0-9]{4})")
 
 
+# A date cell is a count of days from Excel's epoch, which includes a 29 February 1900 that
+# never was (serial 60, which readers turn into 28 February): no date cell before March 1900
+# can be trusted to say what its writer meant.
+EXCEL_FIRST_RELIABLE_DATE = dt.date(1900, 3, 1)
+
+
 def _make_date(year: int, month: int, day: int, original) -> dt.date:
     try:
         return dt.date(year, month, day)
@@ -299,8 +305,16 @@ def parse_partial_date(value) -> tuple[dt.date, str] | None:
     if value is None:
         return None
     if isinstance(value, dt.datetime):
-        return value.date(), Precision.DAY
+        value = value.date()
     if isinstance(value, dt.date):
+        if value < EXCEL_FIRST_RELIABLE_DATE:
+            raise ParseError(
+                _(
+                    "“%(value)s”: a spreadsheet stores dates before 1/3/1900 wrongly (it counts a 29 February 1900 "
+                    "that never was); write the date as text, e.g. 28/2/1900."
+                )
+                % {"value": format_partial_date(value, Precision.DAY)}
+            )
         return value, Precision.DAY
     if isinstance(value, int | float) and not isinstance(value, bool) and 1000 <= value <= 9999 and value == int(value):
         return dt.date(int(value), 1, 1), Precision.YEAR
@@ -384,10 +398,15 @@ def parse_yes_no(value) -> bool:
 # Unicode categories no one sees: control (Cc), format (Cf: zero-width space and joiner, the
 # bidi overrides such as U+202E), line and paragraph separators, private use, unassigned.
 _INVISIBLE = frozenset({"Cc", "Cf", "Zl", "Zp", "Co", "Cs", "Cn"})
-# Free text keeps tab and newline and the joiners (some scripts and emoji need them), but not
-# the other control characters (category Cc) nor the bidi controls, which make a name or a
-# note display as something other than what it holds.
-_REFUSED_IN_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# Free text keeps tab and newline but no other control character (category Cc) and none of
+# the invisible format characters: the zero-width space and joiners, the word joiner, a stray
+# byte-order mark and the bidi controls, which make a name or a note display as something
+# other than what it holds, or two equal-looking names differ. (The soft hyphen, which Word
+# puts in pasted text and which shows at a line break, is kept.)
+_REFUSED_IN_TEXT = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u0600-\u0605\u061c\u06dd\u070f\u180e\u200b-\u200f"
+    "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000e0000-\U000e007f]"
+)
 
 
 def _character_name(character: str) -> str:
@@ -424,7 +443,7 @@ def clean_text(value, max_length: int | None = None) -> str:
     text = unicodedata.normalize("NFC", str(value)).replace("\r\n", "\n").replace("\r", "\n")
     if refused := _REFUSED_IN_TEXT.search(text):
         raise ParseError(
-            _("The text “%(value)s” contains a control character (%(character)s); remove it.")
+            _("The text “%(value)s” contains an invisible or control character (%(character)s); remove it.")
             % {"value": shown(text), "character": _character_name(refused[0])}
         )
     if max_length is not None and len(text) > max_length:

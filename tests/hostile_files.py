@@ -21,6 +21,9 @@ WORKBOOK_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.she
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # One cell in the last row Excel has, in a sheet that declares itself a single cell.
 FAR_ROW = '<row r="1048576"><c r="Z1048576"><v>1</v></c></row>'
+# One cell far to the right, in a sheet that declares no extent: read as a dense grid, 30.000
+# rows × 200 columns, more cells than an import reads at once.
+FAR_COLUMN = '<row r="30000"><c r="GR30000"><v>1</v></c></row>'
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 ENTITY_BOMB = (
     '<!DOCTYPE worksheet [<!ENTITY a "aaaaaaaaaa">'
@@ -55,10 +58,11 @@ def _cell(row: int, column: int, value) -> str:
 
 
 def sheet_xml(rows, dimension: str | None = None, prolog: str = "", padding: int = 0) -> str:
-    """A worksheet; `dimension` is the extent it declares (by default the true one), `prolog`
-    goes before the root element, `padding` zeros in a comment inflate it."""
+    """A worksheet; `dimension` is the extent it declares (by default the true one; "" for
+    none), `prolog` goes before the root element, `padding` zeros in a comment inflate it."""
     width = max((len(row) for row in rows), default=1)
-    dimension = dimension or f"A1:{column_name(width - 1)}{max(len(rows), 1)}"
+    if dimension is None:
+        dimension = f"A1:{column_name(width - 1)}{max(len(rows), 1)}"
     body = "".join(
         f'<row r="{r}">'
         + "".join(_cell(r, c, escape(v) if isinstance(v, str) else v) for c, v in enumerate(row))
@@ -66,9 +70,10 @@ def sheet_xml(rows, dimension: str | None = None, prolog: str = "", padding: int
         for r, row in enumerate(rows, 1)
     )
     comment = f"<!--{'0' * padding}-->" if padding else ""
+    declared = f'<dimension ref="{dimension}"/>' if dimension else ""
     return (
         f'<?xml version="1.0" encoding="UTF-8"?>{prolog}<worksheet xmlns="{MAIN}">'
-        f'<dimension ref="{dimension}"/><sheetData>{body}</sheetData>{comment}</worksheet>'
+        f"{declared}<sheetData>{body}</sheetData>{comment}</worksheet>"
     )
 
 
@@ -147,6 +152,12 @@ def hostile_files(columns: list[str], row: list, sheet: str = "Sheet1") -> list[
             "lying_extent.xlsx",
             xlsx({sheet: sheet_xml(one, dimension="A1").replace("</sheetData>", FAR_ROW + "</sheetData>")}),
             ("có hơn 200.000 dòng",),
+        ),
+        HostileFile(
+            "far_column_no_extent",
+            "far_column.xlsx",
+            xlsx({sheet: sheet_xml(one, dimension="").replace("</sheetData>", FAR_COLUMN + "</sheetData>")}),
+            ("dòng 30.000 và cột GR",),
         ),
         HostileFile(
             "many_sheets",

@@ -19,7 +19,7 @@ from import_export.formats import base_formats
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.utils import get_history_model_for_model
 
-from ..forms import number_formfield_kwargs
+from ..forms import vocabulary_formfield_kwargs
 from ..models import ImportedRecord, ImportFailed
 from ..scoping import division_q, record_visible, reference_q, scope_q
 from ..search import fold
@@ -40,8 +40,8 @@ class ScopedAdminMixin:
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         """Every number is typed in a text box and read by the vocabulary ("27.662", "57,6"),
-        not in a browser's number input, which would misread both."""
-        kwargs = {**number_formfield_kwargs(db_field, self.year_fields), **kwargs}
+        not in a browser's number input, which would misread both; every text is read by it too."""
+        kwargs = {**vocabulary_formfield_kwargs(db_field, self.year_fields), **kwargs}
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def get_queryset(self, request):

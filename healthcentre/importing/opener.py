@@ -259,13 +259,19 @@ def declared_extent(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> tuple[
     return int(last_row), _column_number(last_column)
 
 
-def last_row(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> int:
-    """The last row the sheet's XML reaches: the number of its row elements or the highest row
-    number one names, whichever is larger, found while the XML streams through zlib (a few
-    tens of milliseconds for a 100.000-row sheet). A sheet may declare one cell and hold a
-    million rows, or one row numbered 1.048.576, which calamine would spend seconds parsing
-    or gigabytes laying out."""
-    count, highest, tail = 0, 0, b""
+# A cell's reference beyond column Z (r="AA7", r="XFD1000"): rare in the rows of a sheet, so
+# finding them all costs little even in a 100.000-row sheet.
+_FAR_CELL = re.compile(rb'\br="([A-Z]{2,3})[0-9]')
+
+
+def sheet_reach(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> tuple[int, int]:
+    """(rows, columns) the sheet's XML really reaches: the number of its row elements or the
+    highest row number one names, whichever is larger, and the farthest column beyond Z a cell
+    names (0 when none does), found while the XML streams through zlib (a few tens of milliseconds for a
+    100.000-row sheet). A sheet may declare one cell and hold a million rows, or declare
+    nothing and hold one cell at XFD1000, which calamine would spend seconds parsing or
+    gigabytes laying out as a dense grid."""
+    count, highest, farthest, tail = 0, 0, b"", b""
     opening, numbered = b"<row", None
     try:
         with archive.open(member) as stream:
@@ -277,16 +283,16 @@ def last_row(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> int:
                 window = tail + chunk
                 count += window.count(opening) - tail.count(opening)
                 highest = max(highest, *map(int, numbered.findall(window)), 0)
+                farthest = max(farthest, *_FAR_CELL.findall(window), b"", key=lambda letters: (len(letters), letters))
                 tail = window[-64:]
     except Exception:
         raise _damaged() from None
-    return max(count, highest)
+    return max(count, highest), _column_number(farthest)
 
 
 def check_sheet(archive: zipfile.ZipFile, member: zipfile.ZipInfo, limits: Limits) -> tuple[int, int]:
-    """The sheet's declared (rows, cells), once they and the rows it really holds are within
-    the limits; (0, 0) when it declares no extent. The cheap checks on what it declares come
-    first, then the count of its rows."""
+    """The sheet's (rows, cells) as far as it declares or really reaches, once both are within
+    the limits. The cheap checks on what it declares come first, then its real reach."""
     if member.file_size > limits.sheet_bytes:
         raise ImportFileError(
             _("A sheet of the file unpacks to %(size)s MB; the limit is %(limit)s MB. Split it into smaller files.")
@@ -295,12 +301,32 @@ def check_sheet(archive: zipfile.ZipFile, member: zipfile.ZipInfo, limits: Limit
     extent = declared_extent(archive, member)
     if extent is not None:
         check_declared_extent(*extent, limits)
-    if last_row(archive, member) > limits.rows + 1:
+    rows, columns = sheet_reach(archive, member)
+    if rows > limits.rows + 1:
         raise ImportFileError(
             _("A sheet of the file holds more than %(limit)s rows; at most %(limit)s can be imported at once.")
             % {"limit": _n(limits.rows)}
         )
-    return (extent[0], extent[0] * extent[1]) if extent else (0, 0)
+    if columns > limits.columns:
+        raise ImportFileError(_too_many_columns(columns, limits))
+    if rows * columns > limits.cells:
+        raise ImportFileError(
+            _(
+                "A sheet of the file reaches row %(rows)s and column %(column)s; at most %(limit)s cells can be "
+                "read at once. Delete the unused rows and columns or split the file."
+            )
+            % {"rows": _n(rows), "column": column_letter(columns - 1), "limit": _n(limits.cells)}
+        )
+    if extent is not None:
+        rows, columns = max(rows, extent[0]), max(columns, extent[1])
+    return rows, rows * max(columns, 1)
+
+
+def _too_many_columns(columns: int, limits: Limits) -> str:
+    return _("A sheet of the file has %(columns)s columns; at most %(limit)s are read. Delete the unused columns.") % {
+        "columns": _n(columns),
+        "limit": _n(limits.columns),
+    }
 
 
 def check_declared_extent(rows: int, columns: int, limits: Limits) -> None:
@@ -389,10 +415,7 @@ class Workbook:
         if rows > self.limits.rows + 1:
             raise ImportFileError(_too_many_rows(self.limits, name))
         if columns > self.limits.columns:
-            raise ImportFileError(
-                _("A sheet of the file has %(columns)s columns; at most %(limit)s are read. Delete the unused columns.")
-                % {"columns": _n(columns), "limit": _n(self.limits.columns)}
-            )
+            raise ImportFileError(_too_many_columns(columns, self.limits))
 
     def _from_column_a(self, worksheet, name: str | None) -> Iterator[list]:
         # iter_rows starts at row 1 but at the first used column; pad to start at column A.

@@ -123,10 +123,13 @@ def _own_rows(model: type[models.Model], run: ImportRun):
 def _with_row_before(model: type[models.Model], run: ImportRun):
     """The import's history rows, each with the history row of the same record just before it."""
     history = get_history_model_for_model(model)
+    # MAX, not ORDER BY … LIMIT 1: PostgreSQL would walk the whole primary key backwards for each row.
     before = (
         history.objects.filter(id=OuterRef("id"), history_id__lt=OuterRef("history_id"))
-        .order_by("-history_id")
-        .values("history_id")[:1]
+        .order_by()
+        .values("id")
+        .annotate(before=Max("history_id"))
+        .values("before")
     )
     return _own_rows(model, run).annotate(before=Subquery(before))
 
@@ -185,6 +188,7 @@ def _refuse_later_changes(rows: RunRows, run: ImportRun) -> None:
     history = rows.history
     latest = (
         history.objects.filter(id__in=_own_rows(rows.model, run).values("id"))
+        .order_by()
         .values("id")
         .annotate(latest=Max("history_id"))
         .values_list("id", "latest")
@@ -265,9 +269,8 @@ def _restore(rows: RunRows, stamp: Stamp) -> int:
     for history_ids in _chunks(list(rows.previous.values())):
         states = history.objects.filter(history_id__in=history_ids)
         if _stands_alone(model):
-            pairs = list(states.values_list("history_id", "id"))
-            restore_from_history(model, pairs)
-            write_history_of(model, stamp, "~", [pk for _history_id, pk in pairs])
+            restore_from_history(model, history_ids)
+            write_history_of(model, stamp, "~", list(states.values_list("id", flat=True)))
         else:
             for record in states:
                 instance = record.instance

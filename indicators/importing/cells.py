@@ -28,7 +28,7 @@ QUALIFIER_WORDS = {
     "": Qualifier.EXACT,
 }
 _WORD_NUMBER = re.compile(
-    r"^(?P<word>[^0-9]*?)\s*(?P<number>[0-9.,]+)\s*(?P<scale>nghin|nghìn|ngàn|ngan|trieu|triệu)?\s*%?$"
+    r"^(?P<word>[^0-9+-]*?)\s*(?P<number>[+-]?[0-9.,]+)\s*(?P<scale>nghin|nghìn|ngàn|ngan|trieu|triệu)?\s*%?$"
 )
 _SCALES = {"nghin": 1000, "ngan": 1000, "trieu": 1_000_000}
 

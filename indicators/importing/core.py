@@ -285,6 +285,7 @@ def _describe(entry, fields):
         "breakdown": entry.breakdown_code,
         "figure": figure,
         "qualifier": fields.get("qualifier", ""),
+        "note": fields.get("note", ""),
     }
 
 

@@ -98,6 +98,7 @@ def entries_from_rows(rows, problems: list[Problem]) -> list[Entry]:
     columns = {name: name for name in COLUMNS}
     entries = []
     period_cache: dict = {}
+    codes: dict = {}
     width = max(positions.values()) + 1
     unit_at, indicator_at, period_at = positions["unit_code"], positions["indicator_code"], positions["period"]
     value_at = positions.get("value")
@@ -118,8 +119,9 @@ def entries_from_rows(rows, problems: list[Problem]) -> list[Entry]:
         else:
             cells = {name: _text(row[index]) for name, index in positions.items()}
             unit, indicator, period = cells.get("unit_code"), cells.get("indicator_code"), cells.get("period")
-        unit = _code(line, "unit_code", unit, problems)
-        indicator = _code(line, "indicator_code", indicator, problems)
+        # A file names its few hundred units and indicators again on every row.
+        unit = codes.get(unit) or _code(line, "unit_code", unit, problems, codes)
+        indicator = codes.get(indicator) or _code(line, "indicator_code", indicator, problems, codes)
         if period in (None, ""):
             problems.append(Problem(line, "period", _("This cell is required.")))
         if period not in (None, ""):
@@ -165,9 +167,11 @@ def entries_from_rows(rows, problems: list[Problem]) -> list[Entry]:
     return entries
 
 
-def _code(line: int, name: str, value, problems: list[Problem], required: bool = True) -> str:
+def _code(
+    line: int, name: str, value, problems: list[Problem], known: dict | None = None, required: bool = True
+) -> str:
     """A code cell as the vocabulary cleans it; "" with a problem when it is missing or holds
-    an invisible character."""
+    an invisible character. A clean code is remembered in `known`, by the cell that held it."""
     try:
         code = clean_code(value)
     except ParseError as exc:
@@ -175,6 +179,8 @@ def _code(line: int, name: str, value, problems: list[Problem], required: bool =
         return ""
     if required and code == "":
         problems.append(Problem(line, name, _("This cell is required.")))
+    elif known is not None:
+        known[value] = code
     return code
 
 

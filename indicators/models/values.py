@@ -33,6 +33,8 @@ class ValueFields(ImportedRecord):
     """What a reported value and a plan target share: the unit, the figure and how it was reported."""
 
     scope_paths = ("organisation",)
+    # Imported 100.000 at a time: their history keeps no index on these (RecordHistory).
+    history_unindexed = ("organisation", "indicator", "period", "breakdown")
 
     organisation = models.ForeignKey(
         "healthcentre.Organisation", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="+"

@@ -1,5 +1,7 @@
 """A decision with its recipients is one upload; the law's checks warn in the preview, hard rules block."""
 
+import unicodedata
+
 from awards.models import AwardDecision, AwardRecord
 from healthcentre.models import ImportRun
 
@@ -83,3 +85,17 @@ def test_the_export_writes_the_columns_the_import_reads(seeded, superuser, clien
     ]
     assert {row[1] for row in dataset} == {"2025"}
     assert sorted(int(row[10]) for row in dataset) == [2, 3, 8, 15]
+
+
+def test_the_decision_columns_are_read_by_the_vocabulary(seeded, superuser, client_for):
+    """A decision number with a zero-width space would be a second decision that looks like
+    the first; an occasion written in decomposed Unicode is the same occasion."""
+    client = client_for(superuser)
+    previewed = preview(client, "7/QĐ\u200b-SYT,2025,SYT-LAICHAU,,,GIAY-KHEN,,,TYT-X-BINHNGUYEN,,,,,2025,,")
+    (problem,) = previewed.context["result"].problems
+    assert (problem.row, problem.column) == (2, "decision_number")
+    assert "U+200B" in problem.message
+    decomposed = unicodedata.normalize("NFD", "Tổng kết năm 2025")
+    previewed = preview(client, f"8/QĐ-SYT,2025,SYT-LAICHAU,,{decomposed},GIAY-KHEN,,,TYT-X-BINHNGUYEN,,,,,2025,,")
+    confirm(client, previewed)
+    assert AwardDecision.objects.get(number="8/QĐ-SYT").occasion == "Tổng kết năm 2025"

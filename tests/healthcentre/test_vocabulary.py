@@ -149,6 +149,12 @@ DATES = [
     ("13/2025", REFUSED),
     ("٢٠٢٥", REFUSED),
     ("hôm qua", REFUSED),
+    # Date cells: calamine reads Excel's serial 60 (the 29 February 1900 that never was) as 28/2/1900.
+    (dt.datetime(2025, 7, 21, 0, 0), (dt.date(2025, 7, 21), Precision.DAY)),
+    (dt.date(1900, 3, 1), (dt.date(1900, 3, 1), Precision.DAY)),
+    (dt.date(1900, 2, 28), REFUSED),
+    (dt.time(0, 0), REFUSED),  # serial 0 and negative serials
+    (2958466.0, REFUSED),  # a serial past 31/12/9999
 ]
 
 
@@ -218,6 +224,10 @@ TEXTS = [
     ("a\x00b", 500, REFUSED),
     ("a\x1bb", 500, REFUSED),
     ("tên\u202e", 500, REFUSED),
+    ("Bình\u200dXuyên", 500, REFUSED),  # zero-width joiner: looks like "BìnhXuyên", is not
+    ("Bình\u200bXuyên", 500, REFUSED),  # zero-width space
+    ("\ufeffGhi chú", 500, REFUSED),  # a stray byte-order mark
+    ("tự\u00adđộng", 500, "tự\u00adđộng"),  # a soft hyphen from Word shows at a line break: kept
 ]
 
 
@@ -304,6 +314,32 @@ def test_a_year_is_shown_without_grouping_and_a_plan_with_it(seeded, superuser, 
     page = client_for(superuser).get(f"/admin/indicators/plantarget/{plan.pk}/change/").content.decode()
     assert 'value="2025"' in input_named(page, "year")
     assert 'value="48.024"' in input_named(page, "value")
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        (unicodedata.normalize("NFD", "Ghi chú Bình Xuyên"), "Ghi chú Bình Xuyên"),  # stored as NFC
+        ("Bình\u200bXuyên", REFUSED),  # a zero-width space: refused as the importer refuses it
+        ("Ghi chú\u202e", REFUSED),
+    ],
+)
+def test_a_text_typed_in_the_admin_form_is_read_as_an_import_reads_it(seeded, superuser, client_for, typed, stored):
+    client = client_for(superuser)
+    value = visits_of_lai_chau()
+    before = value.note
+    response = client.post(
+        f"/admin/indicators/datavalue/{value.pk}/change/",
+        {**change_form_data(value, format_number(value.value, places=None)), "note": typed},
+    )
+    value.refresh_from_db()
+    if stored is REFUSED:
+        assert response.status_code == 200
+        assert "U+" in response.context["adminform"].form.errors["note"][0]
+        assert value.note == before
+    else:
+        assert response.status_code == 302
+        assert value.note == stored
 
 
 def import_long_layout(client, data: bytes, name: str):

@@ -1,6 +1,9 @@
+from decimal import Decimal
+
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from healthcentre.models import ImportRun
+from indicators.importing.cells import parse_figure
 from indicators.importing.long import import_long
 from indicators.models import DataValue
 
@@ -98,3 +101,9 @@ def test_importing_the_same_file_twice_changes_nothing(seeded):
     assert import_long(data, file_name="x.xlsx", dry_run=False).created == 1
     again = import_long(data, file_name="x.xlsx", dry_run=False)
     assert (again.created, again.updated, again.unchanged) == (0, 0, 1)
+
+
+def test_a_signed_figure_is_a_number_not_a_qualifier():
+    assert parse_figure("-0") == ("", Decimal("0"), None, None)
+    assert parse_figure("+5") == ("", Decimal("5"), None, None)
+    assert parse_figure("hơn -5") == ("hơn", Decimal("-5"), None, None)
