@@ -265,7 +265,7 @@ def bench_changelist(user) -> None:
     total = DataValue.objects.count()
     client = Client()
     client.force_login(user)
-    model_admin = admin.site._registry[DataValue]
+    model_admin = admin.site.get_model_admin(DataValue)
     for per_page in (50, 500):
         model_admin.list_per_page = per_page
         for label, url in (

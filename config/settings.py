@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "indicators",
     "supervision",
     "awards",
+    "unitprofile",
 ]
 
 MIDDLEWARE = [

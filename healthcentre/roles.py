@@ -9,7 +9,8 @@ from django.apps import apps
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-DOMAIN_APPS = ("healthcentre", "indicators", "supervision", "awards")
+from .domains import domain_labels
+
 # Reference data that only a superuser maintains (loaded from vietnam-provinces), and
 # the records of who may do what.
 READ_ONLY_FOR_ROLES = {
@@ -40,7 +41,7 @@ GROUP_NAMES = {
 def role_permissions(role):
     from django.contrib.auth.models import Permission
 
-    perms = Permission.objects.filter(content_type__app_label__in=DOMAIN_APPS)
+    perms = Permission.objects.filter(content_type__app_label__in=domain_labels())
     if role == Role.VIEWER:
         return perms.filter(codename__startswith="view_")
     writable = perms.exclude(content_type__model__in=READ_ONLY_FOR_ROLES)

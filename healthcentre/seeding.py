@@ -1,19 +1,19 @@
 """Seed data goes in through the same import code an administrator uses.
 
-Each domain app has a `seeds.py` with `SEED_FILES`: (file under seeds/, resource class),
-loaded in order. A seed file with any problem stops the load and names the row and column,
+Each domain app declares its seed files (`DomainConfig.seed_files`: by default its
+`seeds.SEED_FILES`, (file under seeds/, resource class)); the domains load in their seed order,
+each domain's files in theirs. A seed file with any problem stops the load and names the row and column,
 exactly as the admin would.
 """
 
-from importlib import import_module
 from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import CommandError
 
+from .domains import domains
 from .importing.formats import SafeCSV, SafeXLSX
 from .importing.resources import sha256_of
-from .roles import DOMAIN_APPS
 
 SEEDS_DIR = Path(settings.BASE_DIR) / "seeds"
 
@@ -36,17 +36,10 @@ def import_seed_file(resource_class, path: Path):
 
 
 def load_all(stdout) -> None:
-    for app in DOMAIN_APPS:
-        try:
-            module = import_module(f"{app}.seeds")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{app}.seeds":
-                raise
-            continue
-        for relative, resource_class in module.SEED_FILES:
-            result = import_seed_file(resource_class, SEEDS_DIR / relative)
-            totals = result.totals
-            stdout.write(
-                f"seeds/{relative}: {totals.get('new', 0)} mới, {totals.get('update', 0)} cập nhật, "
-                f"{totals.get('skip', 0)} không đổi"
-            )
+    for relative, resource_class in (seed for config in domains() for seed in config.seed_files()):
+        result = import_seed_file(resource_class, SEEDS_DIR / relative)
+        totals = result.totals
+        stdout.write(
+            f"seeds/{relative}: {totals.get('new', 0)} mới, {totals.get('update', 0)} cập nhật, "
+            f"{totals.get('skip', 0)} không đổi"
+        )

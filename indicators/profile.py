@@ -1,7 +1,11 @@
-"""Key figures for a unit's profile (healthcentre/profile): the rows of this app's own report
+"""Key figures for a unit's profile (the unitprofile app): the rows of this app's own report
 for every period in which the unit, or a unit under it, reported figures of its own."""
 
 from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from healthcentre.domains import ProfileSpan, Sheet
 
 from .models import DataValue
 from .periods import label_of
@@ -69,3 +73,24 @@ def key_figures(unit, start_year: int, end_year: int) -> list[ProfileFigure]:
         report = build_report(organisations, code)
         figures += [ProfileFigure(label_of(code), row) for row in report.rows if row.result is not None]
     return figures
+
+
+def profile_figures(span: ProfileSpan) -> list[ProfileFigure]:
+    return key_figures(span.unit, span.start_year, span.end_year)
+
+
+def figures_sheet(rows: list[ProfileFigure]) -> Sheet:
+    return Sheet(
+        _("Key figures"),
+        [
+            _("Indicator"),
+            _("Unit of measure"),
+            _("Period"),
+            _("Plan"),
+            _("Result"),
+            _("Percent of plan"),
+            _("Same period last year"),
+            _("Change"),
+        ],
+        [row.as_cells() for row in rows],
+    )

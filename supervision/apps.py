@@ -1,7 +1,32 @@
-from django.apps import AppConfig
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from healthcentre import domains
 
-class SupervisionConfig(AppConfig):
+
+class SupervisionConfig(domains.DomainConfig):
     name = "supervision"
     verbose_name = _("Supervision")
+    seed_order = 20
+
+    def unit_links(self) -> list[domains.RecordLink]:
+        return [
+            domains.RecordLink(
+                _("Supervision visits"),
+                "supervision.Visit",
+                lambda unit: reverse("admin:supervision_station_history", args=[unit.pk]),
+            )
+        ]
+
+    def profile_sections(self) -> list[domains.ProfileSection]:
+        from . import profile
+
+        return [
+            domains.ProfileSection(
+                "supervision",
+                40,
+                "supervision/_profile_supervision.html",
+                profile.supervision_given_and_received,
+                profile.supervision_sheet,
+            )
+        ]

@@ -13,6 +13,8 @@ import zipfile
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
+from healthcentre.importing.opener import column_letter
+
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PACKAGE_RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -41,17 +43,8 @@ class HostileFile:
     expect: tuple[str, ...]
 
 
-def column_name(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
 def _cell(row: int, column: int, value) -> str:
-    where = f"{column_name(column)}{row}"
+    where = f"{column_letter(column)}{row}"
     if isinstance(value, int | float):
         return f'<c r="{where}"><v>{value}</v></c>'
     return f'<c r="{where}" t="inlineStr"><is><t>{value}</t></is></c>'
@@ -62,7 +55,7 @@ def sheet_xml(rows, dimension: str | None = None, prolog: str = "", padding: int
     none), `prolog` goes before the root element, `padding` zeros in a comment inflate it."""
     width = max((len(row) for row in rows), default=1)
     if dimension is None:
-        dimension = f"A1:{column_name(width - 1)}{max(len(rows), 1)}"
+        dimension = f"A1:{column_letter(width - 1)}{max(len(rows), 1)}"
     body = "".join(
         f'<row r="{r}">'
         + "".join(_cell(r, c, escape(v) if isinstance(v, str) else v) for c, v in enumerate(row))

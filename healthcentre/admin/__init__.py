@@ -1,3 +1,6 @@
-from . import areas, chronicle, history, imports, organisations, people, users
+"""The platform's admin: organisations, people, divisions, imports and users. The history
+domain registers its own admin (healthcentre.history.admin), imported by the app's ready()."""
 
-__all__ = ["areas", "chronicle", "history", "imports", "organisations", "people", "users"]
+from . import areas, imports, organisations, people, users
+
+__all__ = ["areas", "imports", "organisations", "people", "users"]

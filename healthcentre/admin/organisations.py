@@ -1,10 +1,9 @@
 from django.contrib import admin
-from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
+from ..domains import contributors
 from ..importing.admin import RecordAdmin
 from ..models import Decision, Organisation
-from ..profile import views as profile_views
 from ..resources import DecisionResource, OrganisationResource
 
 
@@ -23,21 +22,9 @@ class OrganisationAdmin(RecordAdmin):
     ]
 
     def get_urls(self):
-        view = self.admin_site.admin_view
-        return [
-            path("<int:pk>/profile/", view(profile_views.profile_page(self)), name="healthcentre_organisation_profile"),
-            path(
-                "<int:pk>/profile/print/",
-                view(profile_views.profile_print(self)),
-                name="healthcentre_organisation_profile_print",
-            ),
-            path(
-                "<int:pk>/profile/xlsx/",
-                view(profile_views.profile_xlsx(self)),
-                name="healthcentre_organisation_profile_xlsx",
-            ),
-            *super().get_urls(),
-        ]
+        """The pages about one unit that the apps built on the platform contribute (its
+        profile, …), then the admin's own."""
+        return [*(page for config in contributors() for page in config.unit_pages(self)), *super().get_urls()]
 
 
 @admin.register(Decision)

@@ -6,7 +6,8 @@ from openpyxl.styles import Font
 
 from ..importing.widgets import VNIntegerWidget
 from ..models import Event, Position, RankRecord, StructureSnapshot, UnitName, UnitRelation
-from ..resources_history import (
+from ..spreadsheets import append_row, workbook_bytes
+from .resources import (
     EventResource,
     PositionResource,
     RankRecordResource,
@@ -14,7 +15,6 @@ from ..resources_history import (
     UnitNameResource,
     UnitRelationResource,
 )
-from ..spreadsheets import append_row, workbook_bytes
 
 SHEETS = [
     ("events", EventResource, Event),

@@ -18,7 +18,7 @@ from ..importing.opener import Workbook
 from ..importing.resources import sha256_of
 from ..models import ImportRun
 from ..resources import DecisionResource, OrganisationResource, PersonResource
-from ..resources_history import (
+from .resources import (
     EventResource,
     PositionResource,
     RankRecordResource,

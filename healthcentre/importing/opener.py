@@ -179,15 +179,20 @@ def _xml_declarations() -> ImportFileError:
 def check_shared_strings(archive: zipfile.ZipFile) -> None:
     """Calamine expands no entity, so this is for the message: a DOCTYPE where a spreadsheet
     has none is named as what it is, not as a damaged file."""
-    if SHARED_STRINGS not in archive.NameToInfo:
-        return
+    if SHARED_STRINGS in archive.NameToInfo:
+        _head(archive, archive.getinfo(SHARED_STRINGS))
+
+
+def _head(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bytes:
+    """The first kilobytes of a part's XML, refused if they declare XML entities."""
     try:
-        with archive.open(SHARED_STRINGS) as stream:
+        with archive.open(member) as stream:
             head = stream.read(DIMENSION_PROBE_BYTES)
     except Exception:
         raise _damaged() from None
     if _DOCTYPE.search(head):
         raise _xml_declarations()
+    return head
 
 
 def _archive(data: bytes) -> zipfile.ZipFile:
@@ -244,13 +249,7 @@ def worksheet_members(archive: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
 
 def declared_extent(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> tuple[int, int] | None:
     """(rows, columns) from A1 to the sheet's declared last cell; None when it declares none."""
-    try:
-        with archive.open(member) as stream:
-            head = stream.read(DIMENSION_PROBE_BYTES)
-    except Exception:
-        raise _damaged() from None
-    if _DOCTYPE.search(head):
-        raise _xml_declarations()
+    head = _head(archive, member)
     data_starts = _SHEET_DATA.search(head)
     match = _DIMENSION.search(head, 0, data_starts.start() if data_starts else len(head))
     if match is None:

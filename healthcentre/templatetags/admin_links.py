@@ -6,7 +6,9 @@ and the admin's queryset for a record), so both the role and the unit's scope co
 
 - {% admin_permits action target as allowed %} for a link a template writes itself;
 - {% readonly_contents field %} for a read-only field, which Django links to its record;
-- {% record_link record %} for a record's name, linked to its change page.
+- {% record_link record %} for a record's name, linked to its change page;
+- {% unit_links unit as links %} and {% person_links person as links %}: (label, url) of
+  what every app keeps of a unit or a person (healthcentre.domains), as far as the user may see.
 """
 
 from django import template
@@ -20,6 +22,8 @@ from django.db.models import Model
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.html import conditional_escape, format_html
+
+from ..domains import RecordLink, contributors
 
 register = template.Library()
 
@@ -95,3 +99,24 @@ def record_link(context: template.Context, record: Model) -> str:
     return format_html(
         '<a href="{}">{}</a>', reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[record.pk]), record
     )
+
+
+def _apps_above_first():
+    """The apps above the domains (the profile, which gathers them all) lead the links."""
+    return sorted(contributors(), key=lambda config: config.domain)
+
+
+def _links(context: template.Context, record: Model, links: list[RecordLink]) -> list[tuple[str, str]]:
+    if record.pk is None:
+        return []
+    return [(str(link.label), link.url(record)) for link in links if admin_permits(context, "view", link.model)]
+
+
+@register.simple_tag(takes_context=True)
+def unit_links(context: template.Context, unit: Model) -> list[tuple[str, str]]:
+    return _links(context, unit, [link for config in _apps_above_first() for link in config.unit_links()])
+
+
+@register.simple_tag(takes_context=True)
+def person_links(context: template.Context, person: Model) -> list[tuple[str, str]]:
+    return _links(context, person, [link for config in _apps_above_first() for link in config.person_links()])

@@ -179,7 +179,7 @@ def _report_for(request):
 def report_view(request):
     from django.contrib import admin
 
-    model_admin = admin.site._registry[DataValue]
+    model_admin = admin.site.get_model_admin(DataValue)
     if not model_admin.has_view_permission(request):
         raise PermissionDenied
     form, report = _report_for(request)
@@ -203,7 +203,7 @@ def report_view(request):
 def report_xlsx_view(request):
     from django.contrib import admin
 
-    if not admin.site._registry[DataValue].has_view_permission(request):
+    if not admin.site.get_model_admin(DataValue).has_view_permission(request):
         raise PermissionDenied
     _form, report = _report_for(request)
     if report is None:
@@ -217,7 +217,7 @@ def template_view(request):
 
     from healthcentre.scoping import membership_of
 
-    model_admin = admin.site._registry[DataValue]
+    model_admin = admin.site.get_model_admin(DataValue)
     if not model_admin.has_view_permission(request):
         raise PermissionDenied
     visible = Organisation.objects.filter(organisation_q(request.user))
@@ -238,7 +238,7 @@ def template_view(request):
 def violations_view(request):
     from django.contrib import admin
 
-    model_admin = admin.site._registry[DataValue]
+    model_admin = admin.site.get_model_admin(DataValue)
     if not model_admin.has_view_permission(request):
         raise PermissionDenied
     form = ReportForm(request.user, request.GET or None)

@@ -1,15 +1,12 @@
 """Every admin page of every model, as each role sees it: never a 500, and the role's rights hold."""
 
 import pytest
-from django.contrib import admin
 from django.urls import reverse
 
+from tests.admins import model_names
+
 PERSONAS = ["superuser", "province_admin", "centre_admin", "viewer"]
-MODELS = sorted(
-    (model._meta.app_label, model._meta.model_name)
-    for model in admin.site._registry
-    if model._meta.app_label in {"healthcentre", "indicators", "supervision", "awards"}
-)
+MODELS = model_names()
 
 
 @pytest.mark.parametrize("persona", PERSONAS)

@@ -20,11 +20,11 @@ from django.urls import reverse
 from healthcentre.models import ImportRun, Organisation, Person
 from healthcentre.scoping import scope_q
 from supervision.models import ActionItem, ContentArea, Finding, SupervisionRound, TeamMember, Visit
+from tests.admins import registered_admins
 from tests.attack import database_fingerprint, form_data
 from tests.records import supervision_visit
 from tests.uploads import named
 
-DOMAIN_APPS = {"healthcentre", "indicators", "supervision", "awards"}
 STANDARD_URLS = ("changelist", "add", "history", "delete", "change", "simple_history", "import", "process_import")
 STANDARD_URLS += ("export",)
 # What must never appear on a page an outsider is shown: Lai Châu's centre, its person, its round.
@@ -130,14 +130,6 @@ PAGES: dict[str, Callable[[], tuple[list, dict]]] = {
     "awards_history": lambda: (["unit", "TTYT-LAICHAU"], {}),
     "healthcentre_importrun_undo": lambda: ([someone_elses_import(ImportRun, None).pk], {}),
 }
-
-
-def registered_admins():
-    return {
-        model._meta.label_lower: model_admin
-        for model, model_admin in admin.site._registry.items()
-        if model._meta.app_label in DOMAIN_APPS
-    }
 
 
 def custom_url_names() -> set[str]:

@@ -5,8 +5,8 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 
+from healthcentre.history.resources import EventResource
 from healthcentre.models import Event, EventKind, Organisation, StructureSnapshot
-from healthcentre.resources_history import EventResource
 from tests.healthcentre.history_helpers import dataset
 
 

@@ -10,6 +10,7 @@ from django.contrib import admin
 
 from healthcentre.importing.admin import RecordAdmin
 from indicators.models import DataValue
+from tests.admins import registered_models
 from tests.attack import database_fingerprint
 from tests.hostile_files import HostileFile, hostile_files, utf16_tab_file
 from tests.uploads import named
@@ -60,7 +61,8 @@ def _files(columns: tuple[str, ...], row: tuple, sheet: str) -> list[HostileFile
 
 def _record_admin_endpoints() -> list[Endpoint]:
     endpoints = []
-    for model, model_admin in admin.site._registry.items():
+    for model in registered_models():
+        model_admin = admin.site.get_model_admin(model)
         if not isinstance(model_admin, RecordAdmin) or model is DataValue or not model_admin.resource_classes:
             continue
         resource = model_admin.resource_classes[0]()

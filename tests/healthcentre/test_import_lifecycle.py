@@ -10,9 +10,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from openpyxl import load_workbook
 
+from healthcentre.history.resources import EventResource
 from healthcentre.models import ImportRun, Organisation
 from healthcentre.resources import OrganisationResource
-from healthcentre.resources_history import EventResource
 from indicators.importing import core
 from indicators.models import DataValue, Period
 from tests.attack import database_fingerprint

@@ -1,5 +1,6 @@
-from django.apps import apps
 from django.utils import translation
+
+from healthcentre.domains import domains
 
 
 def test_the_admin_is_vietnamese_and_names_the_system(client_for, superuser):
@@ -29,8 +30,8 @@ def test_numbers_and_dates_are_written_the_vietnamese_way():
 
 def test_every_model_and_field_name_has_a_vietnamese_translation():
     untranslated = []
-    for app in ("healthcentre", "indicators", "supervision", "awards"):
-        for model in apps.get_app_config(app).get_models():
+    for config in domains():
+        for model in config.get_models():
             if model.__name__.startswith("Historical"):  # django-simple-history's audit tables
                 continue
             names = [model._meta.verbose_name, model._meta.verbose_name_plural]

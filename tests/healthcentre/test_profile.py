@@ -29,8 +29,8 @@ def test_tân_yêns_profile_tells_building_dialysis_flag_and_merger(client_for, 
     ):
         assert told in body, told
     profile = response.context["profile"]
-    assert any(e.kind == "merged" and e.date.year == 2019 for e in profile.events)
-    assert {a.achievement_year for a in profile.awards} >= {2021, 2023, 2024}
+    assert any(e.kind == "merged" and e.date.year == 2019 for e in profile.rows_of("history"))
+    assert {a.achievement_year for a in profile.rows_of("awards")} >= {2021, 2023, 2024}
     assert "<td>2024</td>" in body
     # The Minister's visit (2011) is outside 2019–2025; the 1958 station's story is not.
     assert "Bộ trưởng Bộ Y tế đến thăm" not in body
@@ -55,7 +55,7 @@ def test_lai_châus_profile_has_its_half_year_figures_and_conference(client_for,
 def test_bình_xuyêns_profile_has_its_supervision_round_and_tết_visit(client_for, superuser):
     response = client_for(superuser).get(profile_url("TTYT-BINHXUYEN"), {"start": 2025, "end": 2026})
     body = response.content.decode()
-    assert len(response.context["profile"].rounds_given) == 1
+    assert len(response.context["profile"].rows_of("supervision").rounds) == 1
     assert "Đoàn lãnh đạo xã Bình Nguyên thăm, chúc Tết" in body
     assert "Bình Nguyên" in body
 

@@ -1,16 +1,13 @@
 """No changelist makes a query per row: a full page costs a handful of queries, whatever is on it."""
 
 import pytest
-from django.contrib import admin
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-MODELS = sorted(
-    (model._meta.app_label, model._meta.model_name)
-    for model in admin.site._registry
-    if model._meta.app_label in {"healthcentre", "indicators", "supervision", "awards"}
-)
+from tests.admins import model_names
+
+MODELS = model_names()
 # Session, user, permissions, the count, the page, select-related lookups, prefetches,
 # filter choices: far fewer than the rows of a page, which is where a per-row query shows.
 MAX_QUERIES = 10

@@ -3,9 +3,9 @@ its facilities and capabilities. Dates are written as in the history sheets ("20
 
 from import_export import fields
 
-from .importing.resources import RecordResource, text_field
-from .importing.widgets import ChoiceWidget, CodeWidget, VNDecimalWidget, VNIntegerWidget, YesNoWidget
-from .models import (
+from ..importing.resources import RecordResource, text_field
+from ..importing.widgets import ChoiceWidget, CodeWidget, VNDecimalWidget, VNIntegerWidget, YesNoWidget
+from ..models import (
     ChronicleEntry,
     ChronicleKind,
     ChronicleParticipant,
@@ -15,7 +15,7 @@ from .models import (
     ParticipantRole,
     Person,
 )
-from .resources_history import dated_fields, decision_field, unit_field
+from .resources import dated_fields, decision_field, unit_field
 
 
 class ChronicleEntryResource(RecordResource):

@@ -9,9 +9,9 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from import_export import fields, widgets
 
-from .importing.resources import RecordResource, text_field
-from .importing.widgets import ChoiceWidget, CodesWidget, CodeWidget, VNIntegerWidget, citable_q
-from .models import (
+from ..importing.resources import RecordResource, text_field
+from ..importing.widgets import ChoiceWidget, CodesWidget, CodeWidget, VNIntegerWidget, citable_q
+from ..models import (
     Decision,
     Event,
     EventKind,
@@ -27,7 +27,7 @@ from .models import (
     UnitName,
     UnitRelation,
 )
-from .vocabulary import format_partial_date, parse_partial_date
+from ..vocabulary import format_partial_date, parse_partial_date
 
 SEPARATOR = ";"
 
@@ -79,7 +79,7 @@ class DecisionWidget(widgets.Widget):
     alone when only one decision has it."""
 
     def clean(self, value, row=None, **kwargs):
-        from .vocabulary import parse_date
+        from ..vocabulary import parse_date
 
         text = str(value or "").strip()
         if not text:

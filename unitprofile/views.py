@@ -9,11 +9,12 @@ from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from ..forms import year_field
-from ..history.svg import render_lineage_svg
-from ..models import Organisation
-from ..scoping import organisation_visible
-from ..spreadsheets import xlsx_response
+from healthcentre.forms import year_field
+from healthcentre.history.svg import render_lineage_svg
+from healthcentre.models import Organisation
+from healthcentre.scoping import organisation_visible
+from healthcentre.spreadsheets import xlsx_response
+
 from .build import build_profile
 from .xlsx import profile_workbook
 
@@ -68,14 +69,14 @@ def _context(model_admin, request, pk):
 
 def profile_page(model_admin):
     def view(request, pk):
-        return render(request, "healthcentre/profile/page.html", _context(model_admin, request, pk))
+        return render(request, "unitprofile/page.html", _context(model_admin, request, pk))
 
     return view
 
 
 def profile_print(model_admin):
     def view(request, pk):
-        return render(request, "healthcentre/profile/print.html", _context(model_admin, request, pk))
+        return render(request, "unitprofile/print.html", _context(model_admin, request, pk))
 
     return view
 

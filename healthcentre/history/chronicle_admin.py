@@ -3,10 +3,10 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from ..history.forms import DatedFactForm
 from ..importing.admin import RecordAdmin, ScopedAdminMixin
 from ..models import ChronicleEntry, ChronicleParticipant, ChroniclePhoto, Facility
-from ..resources_chronicle import ChronicleEntryResource, ChronicleParticipantResource, FacilityResource
+from .chronicle_resources import ChronicleEntryResource, ChronicleParticipantResource, FacilityResource
+from .forms import DatedFactForm
 
 
 class ChronicleEntryForm(DatedFactForm):

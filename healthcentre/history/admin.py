@@ -6,11 +6,12 @@ from django.contrib import admin
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from ..history import views
-from ..history.forms import DatedFactForm, EventForm
 from ..importing.admin import RecordAdmin
 from ..models import Event, Organisation, Position, RankRecord, StructureSnapshot, UnitName, UnitRelation
-from ..resources_history import (
+from ..scoping import reference_q
+from . import views
+from .forms import DatedFactForm, EventForm
+from .resources import (
     EventResource,
     PositionResource,
     RankRecordResource,
@@ -18,7 +19,6 @@ from ..resources_history import (
     UnitNameResource,
     UnitRelationResource,
 )
-from ..scoping import reference_q
 
 DATED = ["start_text", "end_text"]
 
