@@ -9,7 +9,7 @@ from healthcentre.vocabulary import ParseError
 _SPAN = re.compile(r"^(?:giai\s*đoạn\s*|năm\s*)?([0-9]{4})(?:\s*[-–—]\s*([0-9]{4}))?$", re.IGNORECASE)
 
 
-def parse_period(value) -> tuple[int | None, int | None]:
+def parse_period(value: object) -> tuple[int | None, int | None]:
     """("2020–2025" → (2020, 2025)); an empty cell is an unknown period (None, None)."""
     if value is None:
         return None, None

@@ -5,11 +5,15 @@ Every view and export reads these functions, so the page, the printout and the x
 """
 
 from collections import OrderedDict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from .models import AwardRecord
+from healthcentre.models import Organisation, Province
+
+from .models import AwardDecision, AwardForm, AwardRecord
 from .models.catalogue import LEVEL_ORDER
+from .models.records import AwardRecordQuerySet
 
 # The base salary (lương cơ sở) from 1/7/2024, Decree 73/2024/NĐ-CP; the report lets the user change it.
 DEFAULT_BASE_SALARY = Decimal(2_340_000)
@@ -21,8 +25,8 @@ class Line:
 
     label: str
     level: str
-    form: object
-    decision: object = None
+    form: AwardForm
+    decision: AwardDecision | None = None
     collectives: int = 0
     individuals: int = 0
     at_least: bool = False
@@ -46,7 +50,13 @@ def reward_amount(record: AwardRecord, base_salary: Decimal) -> Decimal | None:
     return multiple * base_salary * (record.count or 1)
 
 
-def filtered(records, *, year=None, unit=None, province=None):
+def filtered(
+    records: AwardRecordQuerySet,
+    *,
+    year: int | None = None,
+    unit: Organisation | None = None,
+    province: Province | None = None,
+) -> AwardRecordQuerySet:
     """Approved awards (decided in `year`) of a unit and everything under it, or of a province."""
     records = records.approved().select_related(
         "form", "decision__issuer", "decision__presenter", "recipient_unit", "recipient_person", "organisation"
@@ -62,19 +72,19 @@ def filtered(records, *, year=None, unit=None, province=None):
 
 @dataclass
 class Summary:
-    by_decision: list
-    by_level: list
+    by_decision: list[Line]
+    by_level: list[Line]
     collectives: int
     individuals: int
     at_least: bool
     amount: Decimal | None
-    records: list
+    records: list[AwardRecord]
 
 
-def summarise(records, base_salary: Decimal = DEFAULT_BASE_SALARY) -> Summary:
+def summarise(records: Iterable[AwardRecord], base_salary: Decimal = DEFAULT_BASE_SALARY) -> Summary:
     records = list(records)
-    by_decision: OrderedDict = OrderedDict()
-    by_level: OrderedDict = OrderedDict()
+    by_decision: OrderedDict[tuple[int | None, int], Line] = OrderedDict()
+    by_level: OrderedDict[int, Line] = OrderedDict()
     for record in sorted(records, key=_order):
         form = record.form
         decision_key = (record.decision_id, form.pk)
@@ -97,7 +107,7 @@ def summarise(records, base_salary: Decimal = DEFAULT_BASE_SALARY) -> Summary:
     )
 
 
-def _order(record: AwardRecord):
+def _order(record: AwardRecord) -> tuple[int, ...]:
     decision = record.decision
     return (
         -(decision.year or 0) if decision else 1,
@@ -109,7 +119,7 @@ def _order(record: AwardRecord):
     )
 
 
-def history(records):
+def history(records: AwardRecordQuerySet) -> list[AwardRecord]:
     """Every award and proposal of one recipient, newest first; unknown years last."""
     records = records.select_related("form", "decision__issuer", "organisation", "recipient_person", "recipient_unit")
     return sorted(records, key=lambda r: (r.achievement_year is None, -(r.achievement_year or 0), r.form.rank))

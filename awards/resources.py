@@ -166,7 +166,7 @@ class AwardRecordResource(RecordResource):
     class Meta(RecordResource.Meta):
         model = AwardRecord
         # Rows are matched to stored records in get_instance (decision + form + recipient).
-        import_id_fields = []
+        import_id_fields: list[str] = []
         fields = [
             "decision_number",
             "decision_date",
@@ -276,6 +276,7 @@ class AwardRecordResource(RecordResource):
         decision = (header_key(row.get("issuer_code")), number, header_key(row.get("decision_date")))
         occasion = "" if number else header_key(" ".join(str(row.get("occasion") or "").split()))
         person, unit = header_key(row.get("recipient_person_code")), header_key(row.get("recipient_unit_code"))
+        recipient: tuple[str, ...]
         if person:
             recipient = ("person", person)
         elif unit:

@@ -8,11 +8,13 @@ The ladders (Chiến sĩ thi đua cơ sở ×3 → cấp tỉnh, cấp tỉnh ×
 tú → Nhân dân) are read from the catalogue (AwardForm.prerequisite…), not written here.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from .models import AwardCategory, AwardRecord, AwardStatus, RecipientKind
+from .models import AwardCategory, AwardForm, AwardRecord, AwardStatus, RecipientKind
+from .models.records import AwardRecordQuerySet
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,7 @@ def wrong_recipient_kind(record: AwardRecord) -> list[Finding]:
     return [Finding(field, message)]
 
 
-def _others(record: AwardRecord):
+def _others(record: AwardRecord) -> AwardRecordQuerySet:
     others = AwardRecord.objects.of_recipient(record).exclude(status=AwardStatus.REJECTED)
     if record.pk:
         others = others.exclude(pk=record.pk)
@@ -57,6 +59,8 @@ def _same_achievement(record: AwardRecord, other: AwardRecord) -> bool:
     if record.form.category == AwardCategory.STATE_HONOUR_TITLE:
         return True  # an honour title is conferred once in a lifetime
     if record.period_start and other.period_start:
+        # clean() requires both years of a period or neither
+        assert record.period_end is not None and other.period_end is not None
         return record.period_start <= other.period_end and other.period_start <= record.period_end
     if not record.period_start and not other.period_start:
         return record.achievement_year is not None and record.achievement_year == other.achievement_year
@@ -97,7 +101,7 @@ def consecutive_chain(years: set[int], last: int, times: int, step: int) -> list
     return sorted(chain)
 
 
-def prerequisite_met(record: AwardRecord) -> tuple[bool, list[int | None]]:
+def prerequisite_met(record: AwardRecord) -> tuple[bool, Sequence[int | None]]:
     """Whether the recipient holds what `record.form` requires first, and the years that count."""
     form = record.form
     years = prerequisite_years(record)
@@ -108,6 +112,7 @@ def prerequisite_met(record: AwardRecord) -> tuple[bool, list[int | None]]:
     if year is None:
         return False, []
     known = {y for y in years if y is not None}
+    assert form.prerequisite is not None  # the form has a prerequisite: it is the one counted
     chain = consecutive_chain(known, year, form.prerequisite_times, form.prerequisite.cycle_years)
     return len(chain) >= form.prerequisite_times, chain or sorted(y for y in known if y <= year)
 
@@ -148,16 +153,15 @@ class Eligibility:
     recipient: object  # a Person or an Organisation
     unit: object
     next_form: object
-    years: list
+    years: Sequence[int | None]
 
 
-def newly_eligible(year: int, records) -> list[Eligibility]:
+def newly_eligible(year: int, records: AwardRecordQuerySet) -> list[Eligibility]:
     """People and units whose awards of `year` complete the requirement for the next level.
 
     `records` is the queryset to search (already limited to the user's units). Someone who
     already has, or is already proposed for, the next level for that year is left out.
     """
-    from .models import AwardForm
 
     found = []
     ladders = AwardForm.objects.filter(prerequisite__isnull=False).select_related("prerequisite")

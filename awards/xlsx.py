@@ -1,15 +1,19 @@
 """The awards report as an xlsx workbook: numbers stay numbers so offices can add them up."""
 
+from decimal import Decimal
+
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
+from healthcentre.spreadsheets import active_sheet, workbook_bytes
 from healthcentre.spreadsheets import add_sheet as _sheet
-from healthcentre.spreadsheets import workbook_bytes
+
+from .reports import Summary
 
 
-def summary_workbook(summary, title: str, base_salary) -> bytes:
+def summary_workbook(summary: Summary, title: str, base_salary: Decimal) -> bytes:
     workbook = Workbook()
-    workbook.remove(workbook.active)
+    workbook.remove(active_sheet(workbook))
     amount_header = _("Reward at %(base)s đồng") % {"base": f"{base_salary:,.0f}".replace(",", ".")}
     _sheet(
         workbook,

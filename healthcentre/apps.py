@@ -1,3 +1,5 @@
+from pathlib import Path
+
 from django.db.backends.signals import connection_created
 from django.db.models.signals import post_migrate
 from django.urls import reverse
@@ -22,7 +24,7 @@ class HealthcentreConfig(domains.DomainConfig):
         # After every app, not only this one: the roles need the permissions of all apps.
         post_migrate.connect(roles.sync_role_groups)
 
-    def seed_files(self) -> list[tuple[str, type]]:
+    def seed_files(self) -> list[tuple[str | Path, type]]:
         from .history.seeds import SEED_FILES as HISTORY_SEED_FILES
 
         return [*super().seed_files(), *HISTORY_SEED_FILES]

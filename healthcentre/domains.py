@@ -14,10 +14,10 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib import import_module
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from django.apps import AppConfig, apps
-from django.db import models
 from django.urls import URLPattern
 from django.utils.functional import Promise
 
@@ -37,7 +37,7 @@ class RecordLink:
 
     label: Label
     model: str
-    url: Callable[[models.Model], str]
+    url: Callable[[Any], str]  # given the unit (an Organisation) or the person
 
 
 @dataclass(frozen=True)
@@ -84,7 +84,7 @@ class DomainConfig(AppConfig):
     # people and decisions of the apps loaded before it.
     seed_order: int = 100
 
-    def seed_files(self) -> list[tuple[str, type]]:
+    def seed_files(self) -> list[tuple[str | Path, type]]:
         """(file under seeds/, resource class) in the order they load: the app's
         `seeds.SEED_FILES`, none when it has no seeds module."""
         try:

@@ -9,6 +9,10 @@ year as "2025", never "2.025". Text boxes read text as an import does: NFC-norma
 refused when it holds an invisible or control character.
 """
 
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -26,11 +30,11 @@ from .vocabulary import (
 
 
 class VietnameseNumberInput(forms.TextInput):
-    def __init__(self, attrs=None, grouping: bool = True):
+    def __init__(self, attrs: dict[str, Any] | None = None, grouping: bool = True) -> None:
         super().__init__({"inputmode": "decimal", **(attrs or {})})
         self.grouping = grouping
 
-    def format_value(self, value):
+    def format_value(self, value: Any) -> str | None:
         if value is None or value == "":
             return None
         if isinstance(value, str):
@@ -38,7 +42,7 @@ class VietnameseNumberInput(forms.TextInput):
         return format_number(value, places=None, grouping=self.grouping)
 
 
-def _read(parse, value, limits: NumberLimits):
+def _read[T](parse: Callable[[object, NumberLimits], T], value: object, limits: NumberLimits) -> T:
     try:
         return parse(value, limits)
     except ParseError as exc:
@@ -48,11 +52,12 @@ def _read(parse, value, limits: NumberLimits):
 class VietnameseDecimalField(forms.DecimalField):
     widget = VietnameseNumberInput
 
-    def __init__(self, *, max_digits=None, decimal_places=None, **kwargs):
+    def __init__(self, *, max_digits: int | None = None, decimal_places: int | None = None, **kwargs: Any) -> None:
         super().__init__(max_digits=max_digits, decimal_places=decimal_places, **kwargs)
         self.limits = NumberLimits(max_digits=max_digits, decimal_places=decimal_places)
 
-    def to_python(self, value):
+    # Django's DecimalField subclasses IntegerField, whose to_python the stubs type as int.
+    def to_python(self, value: Any) -> Decimal | None:  # type: ignore[override]
         if value in self.empty_values:
             return None
         return _read(parse_decimal, value, self.limits)
@@ -61,14 +66,21 @@ class VietnameseDecimalField(forms.DecimalField):
 class VietnameseIntegerField(forms.IntegerField):
     widget = VietnameseNumberInput
 
-    def __init__(self, *, limits: NumberLimits | None = None, min_value=None, max_value=None, **kwargs):
+    def __init__(
+        self,
+        *,
+        limits: NumberLimits | None = None,
+        min_value: int | None = None,
+        max_value: int | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(min_value=min_value, max_value=max_value, **kwargs)
         self.limits = limits or NumberLimits(
             min_value=ANY_INTEGER.min_value if min_value is None else min_value,
             max_value=ANY_INTEGER.max_value if max_value is None else max_value,
         )
 
-    def to_python(self, value):
+    def to_python(self, value: Any) -> int | None:
         if value in self.empty_values:
             return None
         return _read(parse_integer, value, self.limits)
@@ -78,7 +90,7 @@ class VietnameseTextField(forms.CharField):
     """A name, a note: what the user typed, NFC-normalised, with no invisible character (its
     length is checked by the field's own validator)."""
 
-    def to_python(self, value):
+    def to_python(self, value: Any) -> str:
         text = super().to_python(value)
         try:
             return clean_text(text)
@@ -86,12 +98,12 @@ class VietnameseTextField(forms.CharField):
             raise ValidationError(str(exc), code="invalid") from None
 
 
-def year_field(**kwargs) -> VietnameseIntegerField:
+def year_field(**kwargs: Any) -> VietnameseIntegerField:
     """A year typed in a report's form: "2025", read and shown without grouping."""
     return VietnameseIntegerField(widget=VietnameseNumberInput(grouping=False), **kwargs)
 
 
-def vocabulary_formfield_kwargs(db_field, year_fields: tuple[str, ...] = ()) -> dict:
+def vocabulary_formfield_kwargs(db_field: models.Field, year_fields: tuple[str, ...] = ()) -> dict[str, Any]:
     """What a model admin passes to a field's `formfield()` so that what is typed in it is read
     by the vocabulary: a number in a Vietnamese text box, a text through `clean_text`; {} for
     any other field (and for a value chosen from a list). A year (a field named `year`,

@@ -6,6 +6,7 @@ MEDIA_ROOT itself is never served.
 """
 
 from pathlib import PurePath
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -25,7 +26,17 @@ PHOTO_FORMATS: dict[str, tuple[str, ...]] = {
 }
 
 
-class ScopedUrlMixin:
+# What the mixin is mixed into, for the type checker (at run time the mixin is a plain class).
+if TYPE_CHECKING:
+
+    class _MixedInto(FieldFile):
+        def _require_file(self) -> None: ...  # FieldFile's own, which the stubs leave out
+
+else:
+    _MixedInto = object
+
+
+class ScopedUrlMixin(_MixedInto):
     """A stored file's URL is the scoped media view of its record and field."""
 
     @property
@@ -51,7 +62,7 @@ class ScopedFileField(models.FileField):
     attr_class = ScopedFieldFile
 
 
-def validate_photo_format(upload) -> None:
+def validate_photo_format(upload: Any) -> None:
     """The format Pillow detected must be one a browser shows, and the file's name must say so:
     a JPEG named .png would be stored under a name that lies about its content."""
     image_format = upload.image.format
@@ -79,7 +90,7 @@ class PhotoFormField(forms.ImageField):
         "too_many_pixels": _("The image is too large to open safely. Make it smaller, then upload it again."),
     }
 
-    def to_python(self, data):
+    def to_python(self, data: Any) -> Any:
         try:
             return super().to_python(data)
         except ValidationError as error:
@@ -95,5 +106,5 @@ class PhotoField(models.ImageField):
 
     attr_class = ScopedImageFieldFile
 
-    def formfield(self, **kwargs):
+    def formfield(self, **kwargs: Any) -> Any:
         return super().formfield(**{"form_class": PhotoFormField, **kwargs})

@@ -5,11 +5,17 @@ carries the unit (which records, see scoping.py). `sync_role_groups` runs after 
 migrate, so a new model's permissions reach the roles without a manual step.
 """
 
+from typing import TYPE_CHECKING, Any
+
 from django.apps import apps
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .domains import domain_labels
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import Permission
+    from django.db.models import QuerySet
 
 # Reference data that only a superuser maintains (loaded from vietnam-provinces), and
 # the records of who may do what.
@@ -38,7 +44,7 @@ GROUP_NAMES = {
 }
 
 
-def role_permissions(role):
+def role_permissions(role: str) -> "QuerySet[Permission]":
     from django.contrib.auth.models import Permission
 
     perms = Permission.objects.filter(content_type__app_label__in=domain_labels())
@@ -49,7 +55,7 @@ def role_permissions(role):
     return writable | readable
 
 
-def sync_role_groups(**kwargs) -> None:
+def sync_role_groups(**kwargs: Any) -> None:
     Group = apps.get_model("auth", "Group")
     for role, name in GROUP_NAMES.items():
         group, _created = Group.objects.get_or_create(name=name)

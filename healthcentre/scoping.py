@@ -11,24 +11,40 @@ What a role may *do* (add, change, delete, view) comes from its Django group; th
 only decides *which* records. Superusers see everything; staff without a membership nothing.
 """
 
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, Self, cast
+
 from django.db import models
 from django.db.models import Q
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser, User
+
+    from .models import Membership, Organisation
+
+# Who asks: a signed-in user or the anonymous one (what `request.user` holds).
+type Viewer = User | AnonymousUser
+
 NOTHING = Q(pk__in=[])
 
+_MEMBERSHIP_CACHE = "_membership_cache"
 
-def membership_of(user):
+
+def membership_of(user: Viewer) -> "Membership | None":
     """The user's Membership, cached on the user object for the request."""
     if not getattr(user, "is_authenticated", False):
         return None
-    if not hasattr(user, "_membership_cache"):
+    if not hasattr(user, _MEMBERSHIP_CACHE):  # only a User is authenticated, hence the cast below
         from .models import Membership
 
-        user._membership_cache = Membership.objects.select_related("organisation").filter(user=user).first()
-    return user._membership_cache
+        setattr(
+            user,
+            _MEMBERSHIP_CACHE,
+            Membership.objects.select_related("organisation").filter(user=cast("User", user)).first(),
+        )
+    return getattr(user, _MEMBERSHIP_CACHE)
 
 
-def organisation_q(user, prefix: str = "") -> Q:
+def organisation_q(user: Viewer, prefix: str = "") -> Q:
     """Q selecting the organisations (reached through `prefix`) that `user` may see."""
     if user.is_superuser:
         return Q()
@@ -44,7 +60,7 @@ def organisation_q(user, prefix: str = "") -> Q:
     return Q(**{f"{lookup}path__startswith": unit.path})
 
 
-def scope_q(model, user) -> Q:
+def scope_q(model: type[models.Model], user: Viewer) -> Q:
     """Q selecting the records of `model` that `user` may see. A model without `scope_paths`
     is a shared catalogue (indicator definitions, award forms): everyone may read it."""
     if user.is_superuser or not hasattr(model, "scope_paths"):
@@ -55,7 +71,7 @@ def scope_q(model, user) -> Q:
     return q
 
 
-def reference_q(user, prefix: str = "") -> Q:
+def reference_q(user: Viewer, prefix: str = "") -> Q:
     """Organisations a user may *cite* (an issuer, an authority): their province and national bodies.
 
     A centre cannot edit its People's Committee, but must be able to name it as the body
@@ -70,7 +86,11 @@ def reference_q(user, prefix: str = "") -> Q:
     return Q(**{f"{lookup}province_id": membership.organisation.province_id}) | Q(**{f"{lookup}province__isnull": True})
 
 
-def division_q(model, user) -> Q:
+class Division(Protocol):
+    province_lookup: ClassVar[str]
+
+
+def division_q(model: type[Division], user: Viewer) -> Q:
     """Divisions (provinces, communes) a user may choose: those of their own province.
 
     A division model names, in `province_lookup`, the lookup that leads to its province. Were
@@ -85,7 +105,7 @@ def division_q(model, user) -> Q:
     return Q(**{model.province_lookup: membership.organisation.province_id})
 
 
-def organisation_visible(organisation, user) -> bool:
+def organisation_visible(organisation: "Organisation | None", user: Viewer) -> bool:
     """The same rule as `organisation_q`, for one organisation already in memory."""
     if user.is_superuser:
         return True
@@ -98,7 +118,7 @@ def organisation_visible(organisation, user) -> bool:
     return tree_path(organisation).startswith(unit.path)
 
 
-def tree_path(organisation) -> str:
+def tree_path(organisation: "Organisation") -> str:
     """The unit's tree path. A unit not saved yet has none, nor has the audit trail's first
     version of a unit (the path is set just after the first save): it lies where its parent
     puts it."""
@@ -110,7 +130,7 @@ def tree_path(organisation) -> str:
     return f"{parent.path}{organisation.pk or 'new'}/"
 
 
-def _resolve(obj, path: str):
+def _resolve(obj: Any, path: str) -> Any:
     for part in path.split("__") if path else []:
         obj = getattr(obj, part, None)
         if obj is None:
@@ -118,7 +138,7 @@ def _resolve(obj, path: str):
     return obj
 
 
-def record_visible(obj, user) -> bool:
+def record_visible(obj: models.Model, user: Viewer) -> bool:
     """Whether `user` may see `obj`, judged from the organisation(s) it points to."""
     if user.is_superuser or not hasattr(obj, "scope_paths"):
         return True
@@ -126,5 +146,5 @@ def record_visible(obj, user) -> bool:
 
 
 class ScopedQuerySet(models.QuerySet):
-    def visible_to(self, user):
+    def visible_to(self, user: Viewer) -> Self:
         return self.filter(scope_q(self.model, user))

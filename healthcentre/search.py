@@ -6,13 +6,23 @@ unaccent extension, or `fold()` registered as an SQLite function). Admin search 
 """
 
 import unicodedata
+from collections.abc import Sequence
+from typing import Any, overload
 
 from django.db import models
+from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.models.sql.compiler import SQLCompiler
 
 # NFD leaves these as base letters; they have no combining mark to strip.
 _SPECIAL = str.maketrans({"đ": "d", "Đ": "D"})
 
 
+@overload
+def fold(text: str) -> str: ...
+@overload
+def fold(text: None) -> None: ...
+@overload
+def fold(text: str | None) -> str | None: ...
 def fold(text: str | None) -> str | None:
     """Lower-case, accent-free form of a Vietnamese text."""
     if text is None:
@@ -26,12 +36,14 @@ class Unaccent(models.Transform):
     function = "VN_FOLD"
     output_field = models.TextField()
 
-    def as_postgresql(self, compiler, connection, **extra_context):
+    def as_postgresql(
+        self, compiler: SQLCompiler, connection: BaseDatabaseWrapper, **extra_context: Any
+    ) -> tuple[str, Sequence[Any]]:
         sql, params = compiler.compile(self.lhs)
         return f"LOWER(UNACCENT({sql}))", params
 
 
-def register_sqlite_fold(sender, connection, **kwargs) -> None:
+def register_sqlite_fold(sender: object, connection: BaseDatabaseWrapper, **kwargs: Any) -> None:
     if connection.vendor == "sqlite":
         connection.connection.create_function("VN_FOLD", 1, fold, deterministic=True)
 

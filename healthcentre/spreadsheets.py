@@ -22,26 +22,26 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 TYPED_VALUES = (int, float, Decimal, dt.date)
 
 
-def neutralise_formula(value):
+def neutralise_formula(value: object) -> object:
     """A text a spreadsheet would run as a formula is kept as text, with a leading quote."""
     if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
         return "'" + value
     return value
 
 
-def cell_value(value):
+def cell_value(value: object) -> object:
     """Numbers and dates as themselves; anything else as text a spreadsheet will not run."""
     if value is None or isinstance(value, TYPED_VALUES):
         return value
     return neutralise_formula(str(value))
 
 
-def append_row(sheet: Worksheet, values: Iterable = ()) -> None:
+def append_row(sheet: Worksheet, values: Iterable[object] = ()) -> None:
     """Writes `values` in the row below the last one written; no values leave a blank row."""
     sheet.append([cell_value(value) for value in values])
 
 
-def add_sheet(workbook: Workbook, title: str, header: Iterable, rows: Iterable[Iterable]) -> Worksheet:
+def add_sheet(workbook: Workbook, title: str, header: Iterable[object], rows: Iterable[Iterable[object]]) -> Worksheet:
     """A sheet with a bold header and columns wide enough to read."""
     sheet = workbook.create_sheet(str(title)[:31])
     append_row(sheet, header)
@@ -52,6 +52,13 @@ def add_sheet(workbook: Workbook, title: str, header: Iterable, rows: Iterable[I
     for column in sheet.columns:
         width = max(len(str(cell.value or "")) for cell in column)
         sheet.column_dimensions[column[0].column_letter].width = min(max(width + 2, 10), 60)
+    return sheet
+
+
+def active_sheet(workbook: Workbook) -> Worksheet:
+    """The sheet a new workbook opens on (openpyxl types it as any kind of sheet, or none)."""
+    sheet = workbook.active
+    assert isinstance(sheet, Worksheet), "a new workbook opens on a worksheet"
     return sheet
 
 

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Decimal
 
 from django.core import validators
+from django.db.models import Field
 from django.utils.translation import gettext as _
 
 from .search import fold
@@ -41,7 +42,7 @@ class ParseError(ValueError):
 _SHOWN_CHARACTERS = 40
 
 
-def shown(value) -> str:
+def shown(value: object) -> str:
     """A value as a message quotes it: a 100.000-character cell is quoted by its start."""
     text = str(value)
     return text if len(text) <= _SHOWN_CHARACTERS else text[:_SHOWN_CHARACTERS] + "…"
@@ -75,11 +76,12 @@ ANY_NUMBER_DECIMALS = 10
 ANY_INTEGER = NumberLimits(min_value=-(2**63), max_value=2**63 - 1)
 
 
-def limits_of(model_field) -> NumberLimits:
+def limits_of(model_field: Field) -> NumberLimits:
     """The limits of a model's DecimalField (digits) or integer field (the range its
     validators and the database allow)."""
-    if getattr(model_field, "max_digits", None) is not None:
-        return NumberLimits(max_digits=model_field.max_digits, decimal_places=model_field.decimal_places)
+    max_digits = getattr(model_field, "max_digits", None)
+    if max_digits is not None:
+        return NumberLimits(max_digits=max_digits, decimal_places=getattr(model_field, "decimal_places", None))
     lows = [v.limit_value for v in model_field.validators if isinstance(v, validators.MinValueValidator)]
     highs = [v.limit_value for v in model_field.validators if isinstance(v, validators.MaxValueValidator)]
     return NumberLimits(
@@ -111,7 +113,7 @@ class _Written:
     fraction: str
 
 
-def _written(text: str, original) -> _Written:
+def _written(text: str, original: object) -> _Written:
     text = text.strip().removesuffix("%").rstrip()
     match = _NUMBER.fullmatch(text)
     if match is None or (match["whole"] == "" and match["fraction"] is None):
@@ -129,14 +131,14 @@ def _written(text: str, original) -> _Written:
     )
 
 
-def _too_large(original, digits: int) -> ParseError:
+def _too_large(original: object, digits: int) -> ParseError:
     return ParseError(
         _("“%(value)s” is too large: at most %(digits)s digits before the decimal mark.")
         % {"value": shown(original), "digits": digits}
     )
 
 
-def _too_precise(original, places: int) -> ParseError:
+def _too_precise(original: object, places: int) -> ParseError:
     if places == 0:
         return ParseError(_("“%(value)s” is not a whole number.") % {"value": shown(original)})
     return ParseError(
@@ -145,7 +147,7 @@ def _too_precise(original, places: int) -> ParseError:
     )
 
 
-def _not_finite(original) -> ParseError:
+def _not_finite(original: object) -> ParseError:
     return ParseError(_("“%(value)s” is not a number.") % {"value": shown(original)})
 
 
@@ -162,7 +164,7 @@ def _decimal_places(limits: NumberLimits) -> int:
     return ANY_NUMBER_DECIMALS if limits.decimal_places is None else limits.decimal_places
 
 
-def _decimal_from_text(text: str, limits: NumberLimits, original) -> Decimal:
+def _decimal_from_text(text: str, limits: NumberLimits, original: object) -> Decimal:
     written = _written(text, original)
     # Counted on the text, before any conversion: "1e1000000" never becomes a number.
     if len(written.whole) > limits.integer_digits:
@@ -173,7 +175,7 @@ def _decimal_from_text(text: str, limits: NumberLimits, original) -> Decimal:
     return _without_sign_of_zero(Decimal(f"-{digits}" if written.negative else digits))
 
 
-def _decimal_from_number(value: float | int | Decimal, limits: NumberLimits, original) -> Decimal:
+def _decimal_from_number(value: float | int | Decimal, limits: NumberLimits, original: object) -> Decimal:
     """A number a spreadsheet cell or the code holds: finite, not too large, rounded to the
     column's decimals (a float's last binary digits are no one's writing)."""
     if not _is_finite(value):
@@ -182,12 +184,13 @@ def _decimal_from_number(value: float | int | Decimal, limits: NumberLimits, ori
         raise _too_large(original, limits.integer_digits)
     number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
     places = _decimal_places(limits)
-    if number.as_tuple().exponent < -places:
+    exponent = number.as_tuple().exponent  # an int: the number is finite
+    if isinstance(exponent, int) and exponent < -places:
         number = number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_EVEN)
     return _without_sign_of_zero(number)
 
 
-def parse_decimal(value, limits: NumberLimits = NumberLimits()) -> Decimal | None:
+def parse_decimal(value: object, limits: NumberLimits = NumberLimits()) -> Decimal | None:
     """The number a cell or a form field holds, or None when it is empty."""
     if value is None:
         return None
@@ -201,7 +204,7 @@ def parse_decimal(value, limits: NumberLimits = NumberLimits()) -> Decimal | Non
     return _decimal_from_text(text, limits, value)
 
 
-def _out_of_range(original, negative: bool, limits: NumberLimits) -> ParseError:
+def _out_of_range(original: object, negative: bool, limits: NumberLimits) -> ParseError:
     if negative:
         return ParseError(
             _("“%(value)s” is too small: the smallest allowed is %(limit)s.")
@@ -214,6 +217,7 @@ def _out_of_range(original, negative: bool, limits: NumberLimits) -> ParseError:
 
 
 def _integer_from_number(value: float | int | Decimal, limits: NumberLimits) -> int:
+    assert limits.min_value is not None and limits.max_value is not None, "an integer's limits are a range"
     if not _is_finite(value):
         raise _not_finite(value)
     if not limits.min_value <= value <= limits.max_value:
@@ -223,7 +227,8 @@ def _integer_from_number(value: float | int | Decimal, limits: NumberLimits) -> 
     return int(value)
 
 
-def _integer_from_text(text: str, limits: NumberLimits, original) -> int:
+def _integer_from_text(text: str, limits: NumberLimits, original: object) -> int:
+    assert limits.min_value is not None and limits.max_value is not None, "an integer's limits are a range"
     written = _written(text, original)
     if written.fraction:
         raise ParseError(_("“%(value)s” is not a whole number.") % {"value": shown(original)})
@@ -236,7 +241,7 @@ def _integer_from_text(text: str, limits: NumberLimits, original) -> int:
     return number
 
 
-def parse_integer(value, limits: NumberLimits = ANY_INTEGER) -> int | None:
+def parse_integer(value: object, limits: NumberLimits = ANY_INTEGER) -> int | None:
     """A whole number within the column's range, or None when the cell is empty. "27.662" is
     27662 and "5,0" is 5; a number longer than the range's bound is refused by its length."""
     if value is None:
@@ -293,14 +298,14 @@ _Y = re.compile(r"([0-9]{4})")
 EXCEL_FIRST_RELIABLE_DATE = dt.date(1900, 3, 1)
 
 
-def _make_date(year: int, month: int, day: int, original) -> dt.date:
+def _make_date(year: int, month: int, day: int, original: object) -> dt.date:
     try:
         return dt.date(year, month, day)
     except ValueError:
         raise ParseError(_("“%(value)s” is not a valid date.") % {"value": shown(original)}) from None
 
 
-def parse_partial_date(value) -> tuple[dt.date, str] | None:
+def parse_partial_date(value: object) -> tuple[dt.date, str] | None:
     """A date and how precisely it is known: ("1958" → 1958-01-01, "year")."""
     if value is None:
         return None
@@ -336,7 +341,7 @@ def parse_partial_date(value) -> tuple[dt.date, str] | None:
     raise ParseError(_("“%(value)s” is not a date. Write it as 21/7/2025, 7/2013 or 1958.") % {"value": shown(value)})
 
 
-def parse_date(value) -> dt.date | None:
+def parse_date(value: object) -> dt.date | None:
     """A full date; a month or a year alone is refused."""
     parsed = parse_partial_date(value)
     if parsed is None:
@@ -347,7 +352,7 @@ def parse_date(value) -> dt.date | None:
     return date
 
 
-def parse_month(value) -> dt.date | None:
+def parse_month(value: object) -> dt.date | None:
     """The first day of the month written as "7/2025", "2025-07" or "tháng 7/2025"; None when
     the text is not a month (it may be something else: a period code such as 2025S1)."""
     text = " ".join(str(value if value is not None else "").split())
@@ -378,7 +383,7 @@ YES_WORDS = frozenset({"co", "x", "1", "true", "yes", "dung"})
 NO_WORDS = frozenset({"", "khong", "0", "false", "no", "sai"})
 
 
-def parse_yes_no(value) -> bool:
+def parse_yes_no(value: object) -> bool:
     """Yes or no as a cell says it: "có", "x", "1", "đúng", "yes" are yes; an empty cell,
     "không", "0", "sai", "no" are no; anything else is refused rather than guessed."""
     if isinstance(value, bool):
@@ -413,7 +418,7 @@ def _character_name(character: str) -> str:
     return f"U+{ord(character):04X}"
 
 
-def clean_code(value) -> str:
+def clean_code(value: object) -> str:
     """A code (TTYT-TANYEN, 794/QĐ-UBND) as it will be stored and looked up: trimmed and
     NFC-normalised, "" when empty. A code holding a character no one can see is refused: it
     would look like another code and match nothing."""
@@ -434,7 +439,7 @@ def clean_code(value) -> str:
     return text
 
 
-def clean_text(value, max_length: int | None = None) -> str:
+def clean_text(value: object, max_length: int | None = None) -> str:
     """Free text (a name, a note) NFC-normalised, "" when empty. Line breaks are kept (a
     Windows CR LF becomes LF); any other control character is refused, and so is text longer
     than its column: cutting it would store what nobody wrote."""

@@ -7,15 +7,22 @@ written once.
 """
 
 import datetime as dt
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from typing import Any
 
-from .models import Aggregation, ChangeKind, IndicatorKind, Qualifier
+from .models import Aggregation, ChangeKind, Indicator, IndicatorKind, Period, Qualifier
 
 HUNDRED = Decimal(100)
 
 
-def effective_value(indicator, value, numerator=None, denominator=None) -> Decimal | None:
+def effective_value(
+    indicator: Indicator,
+    value: Decimal | None,
+    numerator: Decimal | None = None,
+    denominator: Decimal | None = None,
+) -> Decimal | None:
     """A count's value; a ratio's numerator / denominator × factor, or its value as reported."""
     if indicator.kind == IndicatorKind.RATIO and numerator is not None and denominator:
         return numerator / denominator * indicator.factor
@@ -37,7 +44,7 @@ class Change:
     stated: bool = False
 
 
-def change(indicator, current: Decimal | None, previous: Decimal | None) -> Change | None:
+def change(indicator: Indicator, current: Decimal | None, previous: Decimal | None) -> Change | None:
     """The change against the same period last year. A ratio changes by percentage points."""
     if current is None or previous is None:
         return None
@@ -48,7 +55,7 @@ def change(indicator, current: Decimal | None, previous: Decimal | None) -> Chan
     return Change(difference, percent, ChangeKind.ABSOLUTE)
 
 
-def stated_change(figure) -> Change | None:
+def stated_change(figure: "Figure | None") -> Change | None:
     """The change as the source wrote it, when the previous figure itself is unknown."""
     if figure is None or figure.stated_change is None:
         return None
@@ -71,7 +78,16 @@ class Figure:
     parts: int = 1
 
     @classmethod
-    def of(cls, indicator, value, numerator=None, denominator=None, qualifier="", is_derived=False, **extra):
+    def of(
+        cls,
+        indicator: Indicator,
+        value: Decimal | None,
+        numerator: Decimal | None = None,
+        denominator: Decimal | None = None,
+        qualifier: str | None = "",
+        is_derived: bool = False,
+        **extra: Any,
+    ) -> "Figure":
         return cls(
             effective_value(indicator, value, numerator, denominator),
             numerator,
@@ -82,7 +98,7 @@ class Figure:
         )
 
 
-def combined_qualifier(figures) -> str:
+def combined_qualifier(figures: Iterable[Figure]) -> str:
     """A sum keeps its parts' qualifier if they share one; mixed qualifiers make it approximate."""
     qualifiers = {f.qualifier for f in figures}
     if len(qualifiers) == 1:
@@ -90,23 +106,25 @@ def combined_qualifier(figures) -> str:
     return Qualifier.ABOUT
 
 
-def aggregate(indicator, figures: list[Figure], how: str) -> Figure | None:
+def aggregate(indicator: Indicator, figures: Sequence[Figure | None], how: str) -> Figure | None:
     """Several figures (months of a half-year, stations of a centre) combined as the indicator says."""
-    figures = [f for f in figures if f is not None and f.value is not None]
-    if not figures:
+    known = [f for f in figures if f is not None and f.value is not None]
+    if not known:
         return None
-    qualifier = combined_qualifier(figures)
-    derived = any(f.is_derived for f in figures)
+    qualifier = combined_qualifier(known)
+    derived = any(f.is_derived for f in known)
     if how == Aggregation.SUM:
-        return Figure(sum(f.value for f in figures), qualifier=qualifier, is_derived=derived, parts=len(figures))
+        total = sum((f.value for f in known if f.value is not None), Decimal(0))
+        return Figure(total, qualifier=qualifier, is_derived=derived, parts=len(known))
     if how == Aggregation.LATEST:
-        return replace(figures[-1], parts=len(figures))
+        return replace(known[-1], parts=len(known))
     if how == Aggregation.RATIO:
-        if any(f.numerator is None or f.denominator is None for f in figures):
+        numerators = [f.numerator for f in known if f.numerator is not None]
+        denominators = [f.denominator for f in known if f.denominator is not None]
+        if len(numerators) < len(known) or len(denominators) < len(known):
             return None
-        numerator = sum(f.numerator for f in figures)
-        denominator = sum(f.denominator for f in figures)
-        return replace(Figure.of(indicator, None, numerator, denominator, qualifier, derived), parts=len(figures))
+        numerator, denominator = sum(numerators, Decimal(0)), sum(denominators, Decimal(0))
+        return replace(Figure.of(indicator, None, numerator, denominator, qualifier, derived), parts=len(known))
     return None
 
 
@@ -127,7 +145,7 @@ def tiling(start: dt.date, end: dt.date, available: dict[str, tuple[dt.date, dt.
     return chosen
 
 
-def year_to_date_span(period) -> tuple[dt.date, dt.date]:
+def year_to_date_span(period: Period) -> tuple[dt.date, dt.date]:
     """From 1 January to the end of the period: the "lũy kế từ đầu năm" of a monthly report."""
     return dt.date(period.end.year, 1, 1), period.end
 
@@ -138,14 +156,16 @@ class FigureSource:
     indicator over these dates", aggregating over time and up the hierarchy as the indicator
     says. Loaded in a fixed number of queries, whatever the number of units."""
 
-    indicators: dict[int, object]
+    indicators: dict[int, Indicator]
     periods: dict[str, tuple[dt.date, dt.date]]
-    stored: dict[tuple, dict[str, Figure]]
+    stored: dict[tuple[int | None, int, int | None], dict[str, Figure]]
     children: dict[int | None, list[int]]
-    plans: dict[tuple[int, int, int], Figure] = field(default_factory=dict)
-    _memo: dict = field(default_factory=dict)
+    plans: dict[tuple[int | None, int, int], Figure] = field(default_factory=dict)
+    _memo: dict[tuple[int | None, int, dt.date, dt.date, int | None], Figure | None] = field(default_factory=dict)
 
-    def own(self, org_id: int, indicator_id: int, start: dt.date, end: dt.date, breakdown_id=None) -> Figure | None:
+    def own(
+        self, org_id: int | None, indicator_id: int, start: dt.date, end: dt.date, breakdown_id: int | None = None
+    ) -> Figure | None:
         """The unit's stored figure for exactly these dates, or one added up from shorter periods."""
         by_period = self.stored.get((org_id, indicator_id, breakdown_id))
         if not by_period:
@@ -165,10 +185,12 @@ class FigureSource:
         codes = tiling(start, end, {code: self.periods[code] for code in by_period})
         if not codes:
             return None
-        figure = aggregate(indicator, [by_period[code] for code in codes], indicator.time_aggregation)
-        return replace(figure, is_derived=True) if figure else None
+        total = aggregate(indicator, [by_period[code] for code in codes], indicator.time_aggregation)
+        return replace(total, is_derived=True) if total else None
 
-    def figure(self, org_id: int, indicator_id: int, start: dt.date, end: dt.date, breakdown_id=None) -> Figure | None:
+    def figure(
+        self, org_id: int | None, indicator_id: int, start: dt.date, end: dt.date, breakdown_id: int | None = None
+    ) -> Figure | None:
         """The unit's own figure if it reported one, else the total of the units under it."""
         key = (org_id, indicator_id, start, end, breakdown_id)
         if key not in self._memo:
@@ -178,7 +200,14 @@ class FigureSource:
             self._memo[key] = own
         return self._memo[key]
 
-    def total_of(self, org_ids, indicator_id, start, end, breakdown_id=None) -> Figure | None:
+    def total_of(
+        self,
+        org_ids: list[int],
+        indicator_id: int,
+        start: dt.date,
+        end: dt.date,
+        breakdown_id: int | None = None,
+    ) -> Figure | None:
         indicator = self.indicators[indicator_id]
         how = indicator.hierarchy_aggregation
         if how not in (Aggregation.SUM, Aggregation.RATIO) or not org_ids:
@@ -187,7 +216,7 @@ class FigureSource:
         total = aggregate(indicator, parts, how)
         return replace(total, is_derived=True) if total else None
 
-    def plan(self, org_id: int, indicator_id: int, year: int) -> Figure | None:
+    def plan(self, org_id: int | None, indicator_id: int, year: int) -> Figure | None:
         """The annual plan of the unit, or the sum of its units' plans for an added-up indicator."""
         if (org_id, indicator_id, year) in self.plans:
             return self.plans[(org_id, indicator_id, year)]

@@ -18,6 +18,7 @@ Codes are read case-insensitively and stored in the canonical form above.
 import calendar
 import datetime as dt
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
@@ -56,7 +57,7 @@ def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
-def parse_period(code) -> PeriodSpec:
+def parse_period(code: object) -> PeriodSpec:
     """The period a code names; raises PeriodCodeError with a message for the user."""
     text = str(code if code is not None else "").strip().upper().replace(" ", "")
     if isinstance(code, float) and code.is_integer():
@@ -114,7 +115,7 @@ def label_of(code: str) -> str:
     return _("Month %(month)s/%(year)s") % {"month": spec.start.month, "year": spec.year}
 
 
-def periods_for(codes) -> dict[str, Period]:
+def periods_for(codes: Collection[object]) -> dict[str, Period]:
     """The Period rows for these codes, made if missing, in two queries; keyed by canonical code."""
     specs = {parse_period(code).code: parse_period(code) for code in codes}
     found = {p.code: p for p in Period.objects.filter(code__in=specs)}
@@ -125,7 +126,7 @@ def periods_for(codes) -> dict[str, Period]:
     return found
 
 
-def period_ids_for(codes, *, create: bool) -> dict[str, int]:
+def period_ids_for(codes: Collection[object], *, create: bool) -> dict[str, int]:
     """The Period id of each code, keyed by canonical code. A period not stored yet is made when
     `create` (a confirm, inside its write transaction); a preview, which writes nothing, gives it
     a provisional id below zero instead, which no stored figure points to."""

@@ -5,7 +5,7 @@ from decimal import Decimal
 from healthcentre.vocabulary import format_number
 
 from .derived import effective_value
-from .models import IndicatorKind
+from .models import Indicator, IndicatorKind
 
 
 def number_text(number: Decimal | None, qualifier: str = "", places: int = 1) -> str:
@@ -15,7 +15,13 @@ def number_text(number: Decimal | None, qualifier: str = "", places: int = 1) ->
     return f"{qualifier} {text}" if qualifier else text
 
 
-def figure_text(indicator, value, numerator=None, denominator=None, qualifier="") -> str:
+def figure_text(
+    indicator: Indicator,
+    value: Decimal | None,
+    numerator: Decimal | None = None,
+    denominator: Decimal | None = None,
+    qualifier: str = "",
+) -> str:
     """ "hơn 63.000", "27.662", "35,1% (279/796)"."""
     shown = effective_value(indicator, value, numerator, denominator)
     if shown is None:

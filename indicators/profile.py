@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from healthcentre.domains import ProfileSpan, Sheet
+from healthcentre.models import Organisation
 
 from .models import DataValue
 from .periods import label_of
@@ -45,7 +46,7 @@ class ProfileFigure:
         ]
 
 
-def key_figures(unit, start_year: int, end_year: int) -> list[ProfileFigure]:
+def key_figures(unit: Organisation, start_year: int, end_year: int) -> list[ProfileFigure]:
     organisations = organisations_for(None, unit=unit)
     # Periods with figures the sources gave; a figure derived from another (a "same period
     # last year" worked back from a stated change) shows beside its source, not as its own period.

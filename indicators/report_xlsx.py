@@ -1,26 +1,29 @@
 """The report table as an xlsx workbook: numbers stay numbers; a qualifier is shown through
 the number format ("hơn" 63.000), so the cell still adds up."""
 
+from decimal import Decimal
+
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
-from healthcentre.spreadsheets import append_row, workbook_bytes
+from healthcentre.spreadsheets import active_sheet, append_row, workbook_bytes
 
-from .models import ChangeKind, IndicatorKind
+from .models import ChangeKind, Indicator, IndicatorKind
+from .reports import Report
 
 COUNT_FORMAT = "#,##0"
 DECIMAL_FORMAT = "#,##0.0"
 
 
-def _number_format(figure_qualifier: str, indicator=None) -> str:
+def _number_format(figure_qualifier: str, indicator: Indicator | None = None) -> str:
     base = DECIMAL_FORMAT if indicator is not None and indicator.kind == IndicatorKind.RATIO else COUNT_FORMAT
     return f'"{figure_qualifier} "{base}' if figure_qualifier else base
 
 
-def report_workbook(report) -> bytes:
+def report_workbook(report: Report) -> bytes:
     workbook = Workbook()
-    sheet = workbook.active
+    sheet = active_sheet(workbook)
     sheet.title = report.period.code
     append_row(sheet, [report.title])
     append_row(sheet, [report.period_label])
@@ -54,7 +57,7 @@ def report_workbook(report) -> bytes:
             notes.append(_("change as stated in the source"))
         if change is not None and change.kind == ChangeKind.PERCENTAGE_POINTS:
             notes.append(_("change in percentage points"))
-        values = [
+        values: list[str | Decimal | None] = [
             name,
             indicator.unit,
             row.plan.value if row.plan else None,

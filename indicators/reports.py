@@ -5,14 +5,15 @@ Loaded in a fixed number of queries (units, indicators, breakdown items, values,
 whatever the number of units; every figure is worked out by derived.py.
 """
 
+import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
-from healthcentre.models import Organisation
-from healthcentre.scoping import organisation_q
+from healthcentre.models import Organisation, Province
+from healthcentre.scoping import Viewer, organisation_q
 
 from .derived import Change, Figure, FigureSource, change, percent_of_plan, stated_change
 from .models import Breakdown, ChangeKind, DataValue, Indicator, PeriodKind, PlanTarget
@@ -83,7 +84,9 @@ def codes_within(spec: PeriodSpec) -> list[str]:
     return [c.code for c in candidates if spec.start <= c.start and c.end <= spec.end]
 
 
-def organisations_for(user, unit=None, province=None):
+def organisations_for(
+    user: Viewer | None, unit: Organisation | None = None, province: Province | None = None
+) -> QuerySet[Organisation]:
     """The units a report covers: the unit and everything under it, or a whole province,
     limited to what the user may see."""
     queryset = Organisation.objects.all()
@@ -93,20 +96,22 @@ def organisations_for(user, unit=None, province=None):
     return queryset
 
 
-def build_report(organisations, period_code: str, title: str = "", years: int = CHART_YEARS) -> Report:
+def build_report(
+    organisations: QuerySet[Organisation], period_code: str, title: str = "", years: int = CHART_YEARS
+) -> Report:
     spec = parse_period(period_code)
     specs = [same_year_shift(spec, -back) for back in range(years)]
     codes = {code for s in specs for code in codes_within(s)}
     tree = list(organisations.values_list("id", "parent_id"))
     ids = {org_id for org_id, _parent in tree}
-    children: dict = {}
+    children: dict[int | None, list[int]] = {}
     for org_id, parent_id in tree:
         # The virtual root (None) holds the report's top units, whose parents lie outside it.
         children.setdefault(parent_id if parent_id in ids else None, []).append(org_id)
     indicators = {i.pk: i for i in Indicator.objects.all()}
     breakdowns = list(Breakdown.objects.all())
-    stored: dict = {}
-    periods = {}
+    stored: dict[tuple[int | None, int, int | None], dict[str, Figure]] = {}
+    periods: dict[str, tuple[dt.date, dt.date]] = {}
     org_filter = Q(organisation__in=organisations.values("id"))
     rows = DataValue.objects.filter(org_filter, period__code__in=codes).values_list(
         "organisation_id",
@@ -128,7 +133,7 @@ def build_report(organisations, period_code: str, title: str = "", years: int = 
         stored.setdefault((org_id, ind_id, bd_id), {})[code] = Figure.of(
             indicators[ind_id], value, num, den, qualifier, derived, stated_change=s_change, stated_change_kind=s_kind
         )
-    plans = {
+    plans: dict[tuple[int | None, int, int], Figure] = {
         (org_id, ind_id, year): Figure.of(indicators[ind_id], value, None, None, qualifier, derived)
         for org_id, ind_id, year, value, qualifier, derived in PlanTarget.objects.filter(
             org_filter, year=spec.year
@@ -140,7 +145,7 @@ def build_report(organisations, period_code: str, title: str = "", years: int = 
     root = tops[0] if len(tops) == 1 else None
     report_rows = []
     for indicator in indicators.values():
-        items = [None]
+        items: list[Breakdown | None] = [None]
         if indicator.breakdown_category:
             items += [b for b in breakdowns if b.category == indicator.breakdown_category]
         for item in items:
@@ -150,7 +155,9 @@ def build_report(organisations, period_code: str, title: str = "", years: int = 
     return Report(title, spec, report_rows)
 
 
-def _row(source: FigureSource, root, indicator, breakdown, specs) -> ReportRow | None:
+def _row(
+    source: FigureSource, root: int | None, indicator: Indicator, breakdown: Breakdown | None, specs: list[PeriodSpec]
+) -> ReportRow | None:
     item_id = breakdown.pk if breakdown else None
     history = [(s.year, source.figure(root, indicator.pk, s.start, s.end, item_id)) for s in specs]
     result, last_year = history[0][1], history[1][1] if len(history) > 1 else None
@@ -170,7 +177,7 @@ def _row(source: FigureSource, root, indicator, breakdown, specs) -> ReportRow |
     )
 
 
-def _figure_text(row: ReportRow, figure) -> str:
+def _figure_text(row: ReportRow, figure: Figure | None) -> str:
     if figure is None:
         return ""
     return figure_text(row.indicator, figure.value, figure.numerator, figure.denominator, figure.qualifier)

@@ -4,15 +4,20 @@ violations report all call these functions."""
 
 import re
 import statistics
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 
 from healthcentre.vocabulary import ParseError, format_number, parse_decimal
 
 from .derived import effective_value
-from .models import IndicatorKind, Operator, ValidationRule
+from .models import Breakdown, Indicator, IndicatorKind, Operator, ValidationRule
+
+if TYPE_CHECKING:
+    from .models import DataValue
 
 _TERM = re.compile(r"^(?P<code>[A-Za-z][A-Za-z0-9_-]*)(?:\.(?P<part>value|numerator|denominator))?$")
 OUTLIER_Z = 3.0
@@ -68,6 +73,7 @@ def evaluate(terms: list[Term], figures: dict) -> Decimal | None:
     total = Decimal(0)
     for term in terms:
         if term.code is None:
+            assert term.number is not None  # a term is a code or a number
             total += term.sign * term.number
             continue
         figure = figures.get((term.code, term.part))
@@ -77,7 +83,7 @@ def evaluate(terms: list[Term], figures: dict) -> Decimal | None:
     return total
 
 
-_COMPARE = {
+_COMPARE: dict[str, Callable[[Decimal, Decimal], bool]] = {
     Operator.EQ: lambda a, b: a == b,
     Operator.NE: lambda a, b: a != b,
     Operator.LT: lambda a, b: a < b,
@@ -114,7 +120,9 @@ def active_rules() -> list[CompiledRule]:
     return compiled
 
 
-def figures_of(indicator, value, numerator, denominator) -> dict:
+def figures_of(
+    indicator: Indicator, value: Decimal | None, numerator: Decimal | None, denominator: Decimal | None
+) -> dict[tuple[str, str], Decimal]:
     """The operands one value contributes to rule expressions."""
     code = indicator.code.upper()
     found = {(code, "value"): effective_value(indicator, value, numerator, denominator)}
@@ -138,7 +146,14 @@ def rule_message(compiled: CompiledRule, left: Decimal, right: Decimal) -> str:
 
 
 def check_value_fields(
-    indicator, *, value, numerator, denominator, breakdown=None, stated_change=None, stated_change_kind=""
+    indicator: Indicator | None,
+    *,
+    value: Decimal | None,
+    numerator: Decimal | None,
+    denominator: Decimal | None,
+    breakdown: Breakdown | None = None,
+    stated_change: Decimal | None = None,
+    stated_change_kind: str = "",
 ) -> dict[str, str]:
     """Per-value checks, as {field: message}; empty when the value may be stored."""
     errors = {}
@@ -169,7 +184,7 @@ def check_value_fields(
     return errors
 
 
-def is_outlier(value: Decimal, history: list[Decimal]) -> bool:
+def is_outlier(value: Decimal | None, history: list[Decimal]) -> bool:
     """Farther than three standard deviations from the unit's own earlier values."""
     if value is None or len(history) < OUTLIER_MIN_HISTORY:
         return False
@@ -180,7 +195,7 @@ def is_outlier(value: Decimal, history: list[Decimal]) -> bool:
     return abs(float(value) - mean) / spread > OUTLIER_Z
 
 
-def rule_errors_for(value) -> list[str]:
+def rule_errors_for(value: "DataValue") -> list[str]:
     """The stored rules a DataValue about to be saved would break, with the unit's other
     figures for the same period: the check an administrator gets on entry."""
     from .models import DataValue

@@ -3,6 +3,7 @@ history, for a set of units and a period. Three queries whatever the number of u
 
 from dataclasses import dataclass
 
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from healthcentre.models import Organisation
@@ -23,7 +24,7 @@ class Violation:
     message: str
 
 
-def find_violations(organisations, period_code: str) -> list[Violation]:
+def find_violations(organisations: QuerySet[Organisation], period_code: str) -> list[Violation]:
     spec = parse_period(period_code)
     names = dict(Organisation.objects.filter(pk__in=organisations.values("id")).values_list("id", "name"))
     indicators = {i.pk: i for i in Indicator.objects.all()}

@@ -2,6 +2,7 @@
 the visits its stations received in the span, with their open and overdue actions."""
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
@@ -14,8 +15,10 @@ from .models.actions import CLOSED_STATUSES
 
 @dataclass(frozen=True)
 class SupervisionGiven:
-    rounds: list[SupervisionRound]
-    visits: list[Visit]
+    # Annotated rows: rounds with visit_count and open_count, visits with open_count and
+    # overdue_count, which the model classes do not declare.
+    rounds: list[Any]
+    visits: list[Any]
 
 
 def supervision_given_and_received(span: ProfileSpan) -> SupervisionGiven:

@@ -1,18 +1,20 @@
 """Domain rules the admin, the importer and the reports share."""
 
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from healthcentre.models import Commune, Organisation
+from healthcentre.scoping import Viewer
 
 from .models import Finding, Visit
 
 
-def served_communes(centre: Organisation):
+def served_communes(centre: Organisation) -> QuerySet[Commune]:
     """The communes of today a centre serves: those its former district became, and those of
     its own stations and station points."""
     own = Organisation.objects.filter(path__startswith=centre.path, commune__isnull=False).values("commune")
     served = Commune.objects.filter(pk__in=own)
-    if centre.legacy_district_id:
+    if centre.legacy_district_id and centre.legacy_district is not None:
         served = served | centre.legacy_district.current_communes()
     return served.distinct()
 
@@ -37,7 +39,7 @@ def outside_area_message(visit: Visit) -> str:
     }
 
 
-def previous_visit(visit: Visit, user) -> Visit | None:
+def previous_visit(visit: Visit, user: Viewer) -> Visit | None:
     """The latest earlier visit to the same station that `user` may see, by the day it happened
     (or its round's last day). Another centre may supervise the same station: its findings are
     not this user's to read."""
@@ -54,7 +56,7 @@ def previous_visit(visit: Visit, user) -> Visit | None:
     )
 
 
-def previous_findings(visit: Visit, user) -> dict[int, Finding]:
+def previous_findings(visit: Visit, user: Viewer) -> dict[int, Finding]:
     """The previous visit's findings for the same station, by content area id."""
     before = previous_visit(visit, user)
     if before is None:

@@ -1,7 +1,10 @@
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from healthcentre import domains
+
+# The profile page, its printout and its workbook.
+VARIANTS = ("page", "print", "xlsx")
 
 
 class UnitProfileConfig(domains.DomainConfig):
@@ -21,19 +24,6 @@ class UnitProfileConfig(domains.DomainConfig):
         ]
 
     def unit_pages(self, model_admin):
-        from . import views
+        from .views import ProfilePage
 
-        view = model_admin.admin_site.admin_view
-        return [
-            path("<int:pk>/profile/", view(views.profile_page(model_admin)), name="healthcentre_organisation_profile"),
-            path(
-                "<int:pk>/profile/print/",
-                view(views.profile_print(model_admin)),
-                name="healthcentre_organisation_profile_print",
-            ),
-            path(
-                "<int:pk>/profile/xlsx/",
-                view(views.profile_xlsx(model_admin)),
-                name="healthcentre_organisation_profile_xlsx",
-            ),
-        ]
+        return ProfilePage.paths(model_admin, "<int:pk>/profile/", "healthcentre_organisation_profile", VARIANTS)

@@ -3,8 +3,6 @@
 import datetime as dt
 
 from django import forms
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -12,8 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from healthcentre.forms import year_field
 from healthcentre.history.svg import render_lineage_svg
 from healthcentre.models import Organisation
+from healthcentre.pages import AdminPage
 from healthcentre.scoping import organisation_visible
-from healthcentre.spreadsheets import xlsx_response
 
 from .build import build_profile
 from .xlsx import profile_workbook
@@ -43,48 +41,36 @@ def _period(request, unit):
     return form, default_start, this_year
 
 
-def _context(model_admin, request, pk):
-    if not model_admin.has_view_permission(request):
-        raise PermissionDenied
-    unit = get_object_or_404(Organisation.objects.visible_to(request.user), pk=pk)
-    form, start, end = _period(request, unit)
-    profile = build_profile(unit, start, end)
+class ProfilePage(AdminPage):
+    """The unit's profile for a span of years, its printout and its xlsx."""
 
-    def url_for(other):
-        if organisation_visible(other, request.user):
-            return reverse("admin:healthcentre_organisation_profile", args=[other.pk])
-        return "#"
+    template_name = "unitprofile/page.html"
+    print_template_name = "unitprofile/print.html"
 
-    return {
-        **model_admin.admin_site.each_context(request),
-        "opts": model_admin.model._meta,
-        "original": unit,
-        "title": _("Profile of %(unit)s, %(period)s") % {"unit": unit.name, "period": profile.period_text},
-        "profile": profile,
-        "form": form,
-        "query": request.GET.urlencode(),
-        "lineage_svg": render_lineage_svg(profile.lineage, url_for),
-    }
+    def get_context_data(self, **kwargs):
+        unit = self.get_record(Organisation, pk=kwargs["pk"])
+        form, start, end = _period(self.request, unit)
+        profile = build_profile(unit, start, end)
+        user = self.request.user
 
+        def url_for(other):
+            if organisation_visible(other, user):
+                return reverse("admin:healthcentre_organisation_profile", args=[other.pk])
+            return "#"
 
-def profile_page(model_admin):
-    def view(request, pk):
-        return render(request, "unitprofile/page.html", _context(model_admin, request, pk))
+        return super().get_context_data(
+            original=unit,
+            title=_("Profile of %(unit)s, %(period)s") % {"unit": unit.name, "period": profile.period_text},
+            profile=profile,
+            form=form,
+            query=self.request.GET.urlencode(),
+            lineage_svg=render_lineage_svg(profile.lineage, url_for),
+            **kwargs,
+        )
 
-    return view
+    def workbook(self, context):
+        return profile_workbook(context["profile"])
 
-
-def profile_print(model_admin):
-    def view(request, pk):
-        return render(request, "unitprofile/print.html", _context(model_admin, request, pk))
-
-    return view
-
-
-def profile_xlsx(model_admin):
-    def view(request, pk):
-        profile = _context(model_admin, request, pk)["profile"]
-        name = f"ho-so-{slugify(profile.unit.code)}-{profile.start_year}-{profile.end_year}.xlsx"
-        return xlsx_response(profile_workbook(profile), name)
-
-    return view
+    def file_name(self, context):
+        profile = context["profile"]
+        return f"ho-so-{slugify(profile.unit.code)}-{profile.start_year}-{profile.end_year}.xlsx"

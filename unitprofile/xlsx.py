@@ -5,8 +5,8 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
+from healthcentre.spreadsheets import active_sheet, workbook_bytes
 from healthcentre.spreadsheets import add_sheet as _sheet
-from healthcentre.spreadsheets import workbook_bytes
 
 
 def structure_text(structure) -> str:
@@ -18,7 +18,7 @@ def structure_text(structure) -> str:
 
 def profile_workbook(profile) -> bytes:
     book = Workbook()
-    book.remove(book.active)
+    book.remove(active_sheet(book))
     state = profile.state
     _sheet(
         book,

@@ -1,6 +1,5 @@
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
@@ -100,18 +99,9 @@ class AwardRecordAdmin(RecordAdmin):
             messages.warning(request, finding.message)
 
     def get_urls(self):
-        wrap = self.admin_site.admin_view
-        own = [
-            path("report/", wrap(self._view(views.report)), name="awards_report"),
-            path("eligibility/", wrap(self._view(views.eligibility)), name="awards_eligibility"),
-            path("history/<str:kind>/<slug:code>/", wrap(self._view(views.history)), name="awards_history"),
+        return [
+            views.ReportPage.path(self, "report/", "awards_report"),
+            views.EligibilityPage.path(self, "eligibility/", "awards_eligibility"),
+            views.HistoryPage.path(self, "history/<str:kind>/<slug:code>/", "awards_history"),
+            *super().get_urls(),
         ]
-        return own + super().get_urls()
-
-    def _view(self, view):
-        def checked(request, *args, **kwargs):
-            if not self.has_view_permission(request):
-                raise PermissionDenied
-            return view(self, request, *args, **kwargs)
-
-        return checked

@@ -1,3 +1,5 @@
+from typing import Any, Self
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -34,10 +36,10 @@ COUNT_ONLY = Q(recipient_unit__isnull=True, recipient_person__isnull=True, count
 
 
 class AwardRecordQuerySet(ScopedQuerySet):
-    def approved(self):
+    def approved(self) -> Self:
         return self.filter(status=AwardStatus.APPROVED)
 
-    def of_recipient(self, record):
+    def of_recipient(self, record: "AwardRecord") -> Self:
         """Records naming the same person or unit as `record` (none for a count-only record)."""
         if record.recipient_person_id:
             return self.filter(recipient_person_id=record.recipient_person_id)
@@ -169,7 +171,7 @@ class AwardRecord(ImportedRecord):
         """The year the achievement counts for: the period's last year, else the decision's year."""
         if self.period_end:
             return self.period_end
-        return self.decision.year if self.decision_id else None
+        return self.decision.year if self.decision_id and self.decision is not None else None
 
     @property
     def collectives(self) -> int:
@@ -183,7 +185,7 @@ class AwardRecord(ImportedRecord):
         """Kind and unit follow from a named recipient, so nobody types them twice."""
         if self.recipient_person_id:
             self.recipient_kind = RecipientKind.INDIVIDUAL
-            if not self.organisation_id:
+            if not self.organisation_id and self.recipient_person is not None:
                 self.organisation_id = self.recipient_person.organisation_id
         elif self.recipient_unit_id:
             self.recipient_kind = RecipientKind.COLLECTIVE
@@ -210,6 +212,6 @@ class AwardRecord(ImportedRecord):
         if self.period_start and self.period_end and self.period_start > self.period_end:
             raise ValidationError({"period_end": _("The achievement period ends before it starts.")})
 
-    def save(self, *args, **kwargs) -> None:
+    def save(self, *args: Any, **kwargs: Any) -> None:
         self.fill_derived()
         super().save(*args, **kwargs)

@@ -3,12 +3,13 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect
-from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from ..importing.undo import UndoRefused, may_undo, undo_import
 from ..models import ImportRun
+from ..pages import AdminPage
 from .readonly import ReadOnlyAdminMixin
 
 
@@ -44,42 +45,44 @@ class ImportRunAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
         return super().changelist_view(request, extra_context)
 
     def get_urls(self):
-        undo = self.admin_site.admin_view(self.undo_view)
-        return [path("<path:object_id>/undo/", undo, name="healthcentre_importrun_undo"), *super().get_urls()]
+        return [UndoImportPage.path(self, "<path:object_id>/undo/", "healthcentre_importrun_undo"), *super().get_urls()]
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         run = self.get_object(request, unquote(object_id))
         extra_context = {**(extra_context or {}), "may_undo": run is not None and may_undo(run, request.user)}
         return super().change_view(request, object_id, form_url, extra_context)
 
-    def undo_view(self, request, object_id):
-        """GET asks for confirmation; POST undoes the import, or says in a message why not."""
-        run = self.get_object(request, unquote(object_id))
-        if run is None:
+
+class UndoImportPage(AdminPage):
+    """GET asks for confirmation; POST undoes the import, or says in a message why not."""
+
+    template_name = "admin/healthcentre/importrun/undo_confirmation.html"
+    title = gettext_lazy("Undo this import")
+
+    def dispatch(self, request, *args, **kwargs):
+        self.run = self.model_admin.get_object(request, unquote(kwargs["object_id"]))
+        if self.run is None:
             raise Http404
-        if not self.has_view_permission(request, run):
+        if not self.model_admin.has_view_permission(request, self.run):
             raise PermissionDenied
-        run_page = reverse("admin:healthcentre_importrun_change", args=[run.pk])
-        if request.method == "POST":
-            try:
-                outcome = undo_import(run, request.user)
-            except UndoRefused as refusal:
-                messages.error(request, str(refusal))
-            else:
-                messages.success(
-                    request,
-                    _("Import undone: %(deleted)s records deleted, %(restored)s put back as they were before it.")
-                    % {"deleted": outcome.deleted, "restored": outcome.restored},
-                )
-            return redirect(run_page)
-        if not may_undo(run, request.user):
+        self.run_page = reverse("admin:healthcentre_importrun_change", args=[self.run.pk])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, *args, **kwargs):
+        if not may_undo(self.run, request.user):
             messages.error(request, _("Only a committed import can be undone, by its user or a superuser."))
-            return redirect(run_page)
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "original": run,
-            "title": _("Undo this import"),
-            "run_page": run_page,
-        }
-        return TemplateResponse(request, "admin/healthcentre/importrun/undo_confirmation.html", context)
+            return redirect(self.run_page)
+        return self.render_to_response(self.get_context_data(original=self.run, run_page=self.run_page))
+
+    def post(self, request, *args, **kwargs):
+        try:
+            outcome = undo_import(self.run, request.user)
+        except UndoRefused as refusal:
+            messages.error(request, str(refusal))
+        else:
+            messages.success(
+                request,
+                _("Import undone: %(deleted)s records deleted, %(restored)s put back as they were before it.")
+                % {"deleted": outcome.deleted, "restored": outcome.restored},
+            )
+        return redirect(self.run_page)

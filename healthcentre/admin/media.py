@@ -106,9 +106,10 @@ def _inline_record_for(request: HttpRequest, model: type[models.Model], pk: int)
 def _parent_admin_of(model: type[models.Model]) -> tuple[admin.ModelAdmin, str]:
     """The admin whose change form edits `model` inline, and the foreign key that leads to it."""
     for field in model._meta.get_fields():
-        if not (field.many_to_one and field.concrete) or not admin.site.is_registered(field.related_model):
+        related = field.related_model
+        if not (field.many_to_one and field.concrete) or related is None or not admin.site.is_registered(related):
             continue
-        parent_admin = admin.site.get_model_admin(field.related_model)
+        parent_admin = admin.site.get_model_admin(related)
         if any(inline.model is model for inline in parent_admin.inlines):
             return parent_admin, field.name
     raise Http404

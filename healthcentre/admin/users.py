@@ -20,5 +20,5 @@ admin.site.unregister(User)
 @admin.register(User)
 class UserWithRoleAdmin(UserAdmin):
     inlines = [*UserAdmin.inlines, MembershipInline]
-    list_display = [*UserAdmin.list_display, "membership"]
+    list_display = [*UserAdmin.list_display, "membership"]  # type: ignore[misc]  # the stubs' generic class attribute
     list_select_related = ["membership__organisation"]

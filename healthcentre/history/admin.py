@@ -3,7 +3,6 @@ and the pages that answer questions (history and lineage, state on a date, units
 printable page, spreadsheet export, one-workbook import)."""
 
 from django.contrib import admin
-from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from ..importing.admin import RecordAdmin
@@ -48,13 +47,12 @@ class EventAdmin(RecordAdmin):
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def get_urls(self):
-        view = self.admin_site.admin_view
         return [
-            path("unit/<int:pk>/", view(views.unit_history(self)), name="healthcentre_unit_history"),
-            path("unit/<int:pk>/print/", view(views.unit_print(self)), name="healthcentre_unit_history_print"),
-            path("unit/<int:pk>/xlsx/", view(views.unit_xlsx(self)), name="healthcentre_unit_history_xlsx"),
-            path("units-on/", view(views.units_on_date(self)), name="healthcentre_units_on"),
-            path("import-workbook/", view(views.import_workbook(self)), name="healthcentre_history_workbook"),
+            *views.UnitHistoryPage.paths(
+                self, "unit/<int:pk>/", "healthcentre_unit_history", ("page", "print", "xlsx")
+            ),
+            views.UnitsOnPage.path(self, "units-on/", "healthcentre_units_on"),
+            views.WorkbookImportPage.path(self, "import-workbook/", "healthcentre_history_workbook"),
             *super().get_urls(),
         ]
 

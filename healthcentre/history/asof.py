@@ -19,14 +19,14 @@ from ..models.history import (
     StructureSnapshot,
     UnitRelation,
 )
-from .dates import partial
+from .dates import PartialDate, partial
 from .rules import END, START, event_role
 
 
 @dataclass
 class Lifespan:
-    start: object = None  # PartialDate or None when no founding is recorded
-    end: object = None
+    start: PartialDate | None = None  # None when no founding is recorded
+    end: PartialDate | None = None
     start_event: object = None
     end_event: object = None
 
@@ -145,7 +145,7 @@ def state_on(unit: Organisation, day: dt.date) -> UnitState:
     state.leaders = [p for p in valid_on(positions, day) if p.title == PositionTitle.DIRECTOR]
     state.units_under = units_under_on(unit, day)
     state.uncertain = uncertain_on([*events, *relations, *names, *ranks, *structures, *positions], day)
-    state.events_so_far = [e for e in events if partial(e.date, e.date_precision).certainly_by(day)]
+    state.events_so_far = [e for e in events if (when := partial(e.date, e.date_precision)) and when.certainly_by(day)]
     return state
 
 
@@ -183,8 +183,9 @@ def units_on(day: dt.date, queryset=None) -> list[tuple[Organisation, Lifespan]]
 
 def served_communes(unit: Organisation):
     """For a regional centre: today's communes its legacy district became (the 2025 reform)."""
-    if unit.legacy_district_id is None:
+    district = unit.legacy_district
+    if district is None:
         from ..models import Commune
 
         return Commune.objects.none()
-    return unit.legacy_district.current_communes().order_by("name")
+    return district.current_communes().order_by("name")

@@ -1,12 +1,13 @@
 """A unit's history as an .xlsx workbook, in the same sheets and columns the workbook import
 reads, so an exported history can be corrected and loaded again."""
 
+from django.db.models import Model
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from ..importing.widgets import VNIntegerWidget
 from ..models import Event, Position, RankRecord, StructureSnapshot, UnitName, UnitRelation
-from ..spreadsheets import append_row, workbook_bytes
+from ..spreadsheets import active_sheet, append_row, workbook_bytes
 from .resources import (
     EventResource,
     PositionResource,
@@ -16,7 +17,8 @@ from .resources import (
     UnitRelationResource,
 )
 
-SHEETS = [
+# Every model of a history sheet has the unit it is about as `organisation`.
+SHEETS: list[tuple[str, type, type[Model]]] = [
     ("events", EventResource, Event),
     ("names", UnitNameResource, UnitName),
     ("relations", UnitRelationResource, UnitRelation),
@@ -35,7 +37,7 @@ def _cell(resource, field, obj):
 
 def history_workbook(unit) -> bytes:
     workbook = Workbook()
-    workbook.remove(workbook.active)
+    workbook.remove(active_sheet(workbook))
     for title, resource_class, model in SHEETS:
         resource = resource_class()
         sheet = workbook.create_sheet(title)
@@ -43,7 +45,7 @@ def history_workbook(unit) -> bytes:
         append_row(sheet, [f.column_name for f in fields])
         for cell in sheet[1]:
             cell.font = Font(bold=True)
-        records = model.objects.filter(organisation=unit).order_by("pk")
+        records = model._default_manager.filter(**{"organisation": unit}).order_by("pk")
         for obj in records:
             append_row(sheet, [_cell(resource, f, obj) for f in fields])
         for column in sheet.columns:

@@ -11,6 +11,7 @@ it, shows it active. Caught:
 Partial dates only contradict when their windows cannot overlap ("1966" and "8/1966" agree).
 """
 
+import datetime as dt
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -27,9 +28,16 @@ PROPOSED = "proposed"
 class Appearance:
     unit_id: int
     when: PartialDate
-    role: str
+    role: str | None
     label: str
     ref: object = None
+
+
+def known(date: dt.date, precision: str) -> PartialDate:
+    """A date the record always has (an event's date, a fact's start once it is filtered for)."""
+    when = partial(date, precision)
+    assert when is not None, "a date the caller knows is there"
+    return when
 
 
 def event_role(unit_id, kind, subject_id, predecessor_ids, successor_ids) -> str | None:
@@ -91,13 +99,13 @@ def appearances_of(unit_ids, exclude_event_id=None, exclude_fact=None) -> list[A
         for unit_id in unit_ids:
             role = event_role(unit_id, event.kind, event.organisation_id, preds, succs)
             if role:
-                found.append(Appearance(unit_id, partial(event.date, event.date_precision), role, event_label(event)))
+                found.append(Appearance(unit_id, known(event.date, event.date_precision), role, event_label(event)))
     for model in fact_models():
         for fact in model.objects.filter(organisation_id__in=unit_ids, start__isnull=False):
             if exclude_fact is not None and type(fact) is type(exclude_fact) and fact.pk == exclude_fact.pk:
                 continue
             label = f"{model._meta.verbose_name} {fact.start_text}"
-            found.append(Appearance(fact.organisation_id, partial(fact.start, fact.start_precision), ACTIVE, label))
+            found.append(Appearance(fact.organisation_id, known(fact.start, fact.start_precision), ACTIVE, label))
     return found
 
 
@@ -168,7 +176,7 @@ def event_problems(event) -> dict[str, list[str]]:
         )
     unit_ids = {event.organisation_id} | preds | succs
     stored = appearances_of(unit_ids, exclude_event_id=event.pk)
-    when = partial(event.date, event.date_precision)
+    when = known(event.date, event.date_precision)
     units = Organisation.objects.in_bulk(unit_ids)
     for unit_id in unit_ids:
         role = event_role(unit_id, event.kind, event.organisation_id, preds, succs)

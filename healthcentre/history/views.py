@@ -1,9 +1,7 @@
-"""Admin pages answering history questions. Each factory takes the EventAdmin (for its
-permissions and admin context) and returns the view."""
+"""Admin pages answering history questions, mounted on the EventAdmin (its permissions)."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.text import slugify
@@ -22,8 +20,8 @@ from ..models import (
     UnitName,
     UnitRelation,
 )
+from ..pages import AdminPage
 from ..scoping import organisation_visible
-from ..spreadsheets import xlsx_response
 from ..vocabulary import ParseError, parse_date
 from .asof import lifespans, served_communes, state_on, units_on
 from .export import history_workbook
@@ -46,19 +44,10 @@ def add_to_history_links(admin_site, request, unit) -> list[tuple[str, str]]:
     """(label, url) of each kind of history record the user may add: the add forms' own check."""
     query = urlencode({"organisation": unit.pk})
     return [
-        (label, f"{reverse(f'admin:healthcentre_{model._meta.model_name}_add')}?{query}")
+        (str(label), f"{reverse(f'admin:healthcentre_{model._meta.model_name}_add')}?{query}")
         for model, label in ADDABLE_TO_HISTORY
         if admin_site.get_model_admin(model).has_add_permission(request)
     ]
-
-
-def _check(model_admin, request):
-    if not model_admin.has_view_permission(request):
-        raise PermissionDenied
-
-
-def _unit(request, pk):
-    return get_object_or_404(Organisation.objects.visible_to(request.user).select_related("legacy_district"), pk=pk)
 
 
 def _day(request, context):
@@ -73,7 +62,10 @@ def _day(request, context):
         return None
 
 
-def history_context(model_admin, request, unit) -> dict:
+def history_context(admin_site, request, unit) -> dict:
+    """What a unit's history page shows (and its printout): its events, names, relations,
+    ranks, structures and positions, its lineage, and its state on the day asked (?on=)."""
+
     def url_for(other):
         if organisation_visible(other, request.user):
             return reverse("admin:healthcentre_unit_history", args=[other.pk])
@@ -82,8 +74,6 @@ def history_context(model_admin, request, unit) -> dict:
     lineage = lineage_of(unit)
     involving = (unit.events_as_predecessor.all() | unit.events_as_successor.all() | unit.events.all()).distinct()
     context = {
-        **model_admin.admin_site.each_context(request),
-        "opts": model_admin.model._meta,
         "unit": unit,
         "title": _("History of %(unit)s") % {"unit": unit.name},
         "events": involving.select_related("organisation", "decision__issuer")
@@ -96,7 +86,7 @@ def history_context(model_admin, request, unit) -> dict:
         "positions": unit.positions.select_related("person"),
         "lineage": lineage,
         "lineage_svg": render_lineage_svg(lineage, url_for),
-        "add_links": add_to_history_links(model_admin.admin_site, request, unit),
+        "add_links": add_to_history_links(admin_site, request, unit),
         "span": lifespans([unit.pk]).get(unit.pk),
         "communes": served_communes(unit),
     }
@@ -106,74 +96,60 @@ def history_context(model_admin, request, unit) -> dict:
     return context
 
 
-def unit_history(model_admin):
-    def view(request, pk):
-        _check(model_admin, request)
-        unit = _unit(request, pk)
-        return render(request, "healthcentre/history/unit.html", history_context(model_admin, request, unit))
-
-    return view
+# A unit's history page, its printout and its workbook.
+UNIT_VARIANTS = ("page", "print", "xlsx")
 
 
-def unit_print(model_admin):
-    def view(request, pk):
-        _check(model_admin, request)
-        unit = _unit(request, pk)
-        return render(request, "healthcentre/history/print.html", history_context(model_admin, request, unit))
+class UnitHistoryPage(AdminPage):
+    """A unit's history, its printout and its workbook (the sheets the workbook import reads)."""
 
-    return view
+    template_name = "healthcentre/history/unit.html"
+    print_template_name = "healthcentre/history/print.html"
+
+    def get_context_data(self, **kwargs):
+        unit = get_object_or_404(self.visible(Organisation).select_related("legacy_district"), pk=kwargs["pk"])
+        if self.variant == "xlsx":
+            return super().get_context_data(unit=unit, **kwargs)
+        return super().get_context_data(**history_context(self.model_admin.admin_site, self.request, unit), **kwargs)
+
+    def workbook(self, context):
+        return history_workbook(context["unit"])
+
+    def file_name(self, context):
+        return f"lich-su-{slugify(context['unit'].code)}.xlsx"
 
 
-def unit_xlsx(model_admin):
-    def view(request, pk):
-        _check(model_admin, request)
-        unit = _unit(request, pk)
-        return xlsx_response(history_workbook(unit), f"lich-su-{slugify(unit.code)}.xlsx")
+class UnitsOnPage(AdminPage):
+    template_name = "healthcentre/history/units_on.html"
+    title = gettext_lazy("Units existing on a date")
 
-    return view
-
-
-def units_on_date(model_admin):
-    def view(request):
-        _check(model_admin, request)
-        context = {
-            **model_admin.admin_site.each_context(request),
-            "opts": model_admin.model._meta,
-            "title": _("Units existing on a date"),
-        }
-        day = _day(request, context)
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        day = _day(self.request, context)
         if day:
             context["day"] = day
-            context["rows"] = units_on(day, Organisation.objects.visible_to(request.user))
-        return render(request, "healthcentre/history/units_on.html", context)
-
-    return view
+            context["rows"] = units_on(day, self.visible(Organisation))
+        return context
 
 
-WORKBOOK_PAGE = "healthcentre/history/import_workbook.html"
-
-
-def import_workbook(model_admin):
+class WorkbookImportPage(AdminPage):
     """The same two steps as every import: the upload is previewed (what each sheet would
     create or change, nothing written) and kept in the upload store; the confirm writes it,
     all or nothing."""
 
-    def view(request):
-        if not model_admin.has_add_permission(request):
-            raise PermissionDenied
-        context = {
-            **model_admin.admin_site.each_context(request),
-            "opts": model_admin.model._meta,
-            "title": _("Import a history workbook"),
-            "sheets": SHEET_ORDER,
-        }
-        if request.method == "POST" and request.POST.get("confirm"):
-            return _confirm_workbook(request, context)
-        if request.method == "POST":
-            _preview_workbook(request, context)
-        return render(request, WORKBOOK_PAGE, context)
+    permission = "add"
+    template_name = "healthcentre/history/import_workbook.html"
+    title = gettext_lazy("Import a history workbook")
 
-    return view
+    def post(self, request, *args, **kwargs):
+        context = self.get_context_data(**kwargs)
+        if request.POST.get("confirm"):
+            return _confirm_workbook(request, context, self)
+        _preview_workbook(request, context)
+        return self.render_to_response(context)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(sheets=SHEET_ORDER, **kwargs)
 
 
 def _preview_workbook(request, context: dict) -> None:
@@ -194,7 +170,7 @@ def _preview_workbook(request, context: dict) -> None:
             context["token"] = upload_store.save(request.user, data, ".xlsx")
 
 
-def _confirm_workbook(request, context: dict):
+def _confirm_workbook(request, context: dict, page: AdminPage):
     token, file_name = request.POST.get("token", ""), request.POST.get("file_name", "")
     try:
         result = run_workbook_import(upload_store.read(request.user, token), request.user, file_name)
@@ -203,7 +179,7 @@ def _confirm_workbook(request, context: dict):
         return redirect(request.path)
     if result.problems:
         # Something changed since the preview (a unit it names was deleted meanwhile).
-        return render(request, WORKBOOK_PAGE, {**context, "result": result})
+        return page.render_to_response({**context, "result": result})
     upload_store.remove(request.user, token)
     messages.success(request, _("The workbook was imported."))
     return redirect(request.path)

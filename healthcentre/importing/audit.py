@@ -13,9 +13,10 @@ time (`written_by_import_q`): a later change typed in the admin keeps the record
 `import_run` but has its own time, so it is never mistaken for the import's.
 """
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from django.conf import settings
 from django.db import connection
@@ -28,6 +29,8 @@ from ..models import ImportRun
 
 REASON_LENGTH = 100  # django-simple-history's history_change_reason column
 IN_LIST = 900  # ids per IN (…): under SQLite's older limit of 999 parameters a statement
+# What django-simple-history reads off an instance for the history row its save writes.
+HISTORY_USER, HISTORY_DATE, CHANGE_REASON = "_history_user", "_history_date", "_change_reason"
 
 
 def _clipped(reason: str) -> str:
@@ -52,10 +55,10 @@ def unaudited_state_reason(run: ImportRun) -> str:
 
 def mark_written_by(instance: Model, run: ImportRun) -> None:
     """Makes the history row that saving `instance` writes name `run`, its user and its time."""
-    if not hasattr(instance, "_history_user"):
-        instance._history_user = run.user
-    instance._history_date = run.started_at
-    instance._change_reason = import_reason(run)
+    if not hasattr(instance, HISTORY_USER):
+        setattr(instance, HISTORY_USER, run.user)
+    setattr(instance, HISTORY_DATE, run.started_at)
+    setattr(instance, CHANGE_REASON, import_reason(run))
 
 
 def written_by_import_q(run: ImportRun) -> Q:
@@ -63,7 +66,7 @@ def written_by_import_q(run: ImportRun) -> Q:
     return Q(import_run_id=run.pk, history_date=run.started_at)
 
 
-def importing_run(historical_record) -> ImportRun | None:
+def importing_run(historical_record: Any) -> ImportRun | None:
     """The import that wrote this historical row; None for a change made any other way."""
     run = historical_record.import_run if historical_record.import_run_id else None
     return run if run is not None and run.started_at == historical_record.history_date else None
@@ -86,7 +89,7 @@ def import_stamp(run: ImportRun) -> Stamp:
     return Stamp(run.started_at, run.user, import_reason(run))
 
 
-def _id_batches(column: str, pks: Sequence[int], alias: str = "t."):
+def _id_batches(column: str, pks: Sequence[int], alias: str = "t.") -> Iterator[tuple[str, list[Any]]]:
     """(SQL condition, parameters) selecting the rows whose `column` is in `pks`: on PostgreSQL
     one array for them all (one statement, one plan), on SQLite lists of IN_LIST ids."""
     name = f"{alias}{connection.ops.quote_name(column)}"
@@ -97,6 +100,13 @@ def _id_batches(column: str, pks: Sequence[int], alias: str = "t."):
     for start in range(0, len(pks), IN_LIST):
         batch = list(pks[start : start + IN_LIST])
         yield f"{name} IN ({', '.join(['%s'] * len(batch))})", batch
+
+
+def _pk_column(model: type[Model]) -> str:
+    """The column of `model`'s primary key (a concrete field's column is never None)."""
+    column = model._meta.pk.column
+    assert column is not None
+    return column
 
 
 def _insert_select(model: type[Model], extra: Sequence[tuple[str, str]], where: str, params: Sequence) -> None:
@@ -129,7 +139,7 @@ def write_history(model: type[Model], stamp: Stamp, history_type: str, where: st
 
 def write_history_of(model: type[Model], stamp: Stamp, history_type: str, pks: Sequence[int]) -> None:
     """`write_history` for the rows whose ids are `pks`."""
-    for where, params in _id_batches(model._meta.pk.column, pks):
+    for where, params in _id_batches(_pk_column(model), pks):
         write_history(model, stamp, history_type, where, params)
 
 
@@ -139,7 +149,7 @@ def write_missing_history(model: type[Model], run: ImportRun, pks: Sequence[int]
     before is then always the historical row before the import's."""
     quote = connection.ops.quote_name
     history_table = quote(get_history_model_for_model(model)._meta.db_table)
-    pk = quote(model._meta.pk.column)
+    pk = quote(_pk_column(model))
     written = f"(SELECT r.{{}} FROM {quote(ImportRun._meta.db_table)} r WHERE r.id = t.{quote('import_run_id')})"
     extra = [
         ("history_date", f"COALESCE({written.format(quote('started_at'))}, %s)"),
@@ -147,7 +157,7 @@ def write_missing_history(model: type[Model], run: ImportRun, pks: Sequence[int]
         ("history_user_id", written.format(quote("user_id"))),
         ("history_change_reason", "%s"),
     ]
-    for ids, params in _id_batches(model._meta.pk.column, pks):
+    for ids, params in _id_batches(_pk_column(model), pks):
         where = f"{ids} AND NOT EXISTS (SELECT 1 FROM {history_table} h WHERE h.{pk} = t.{pk})"
         _insert_select(model, extra, where, [_db_datetime(run.started_at), unaudited_state_reason(run), *params])
 
@@ -158,7 +168,7 @@ def update_many(model: type[Model], columns: Sequence[str], rows: Sequence[tuple
     minutes; here PostgreSQL gets one statement over arrays of the values, SQLite (in process,
     no round trips) one statement per row."""
     quote = connection.ops.quote_name
-    table, pk = quote(model._meta.db_table), model._meta.pk.column
+    table, pk = quote(model._meta.db_table), _pk_column(model)
     if not rows:
         return
     with connection.cursor() as cursor:
@@ -183,7 +193,7 @@ def restore_from_history(model: type[Model], history_ids: Sequence[int]) -> None
     quote = connection.ops.quote_name
     history = get_history_model_for_model(model)
     table, history_table = quote(model._meta.db_table), quote(history._meta.db_table)
-    pk = model._meta.pk.column
+    pk = _pk_column(model)
     columns = [quote(f.column) for f in history.tracked_fields if f.column != pk]
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
@@ -207,10 +217,10 @@ def delete_many(model: type[Model], pks: Sequence[int]) -> None:
     whose history rows are written set-based beforehand."""
     table = connection.ops.quote_name(model._meta.db_table)
     with connection.cursor() as cursor:
-        for where, params in _id_batches(model._meta.pk.column, pks, alias=""):
+        for where, params in _id_batches(_pk_column(model), pks, alias=""):
             cursor.execute(f"DELETE FROM {table} WHERE {where}", params)
 
 
-def _db_datetime(value: datetime):
+def _db_datetime(value: datetime) -> Any:
     """A datetime as the ORM stores it (naive UTC text on SQLite), for a raw statement."""
     return connection.ops.adapt_datetimefield_value(value)

@@ -11,13 +11,13 @@ from .opener import column_letter
 from .problems import Problem
 
 
-def header_key(name) -> str:
+def header_key(name: object) -> str:
     """A header as compared: trimmed, NFC, case-insensitive."""
     return unicodedata.normalize("NFC", str(name if name is not None else "")).strip().casefold()
 
 
 def map_columns(
-    header: Sequence,
+    header: Sequence[object],
     known: Iterable[str],
     *,
     required: Iterable[str] = (),
@@ -26,13 +26,13 @@ def map_columns(
 ) -> tuple[dict[str, int], list[Problem]]:
     """{known column: its index in the file} and the problems of the header. Empty header
     cells are skipped: a spreadsheet's width often includes formatted, unused columns."""
-    known = list(known)
-    by_key = {key(name): name for name in known}
-    for alias, name in (aliases or {}).items():
-        by_key.setdefault(key(alias), name)
+    names = list(known)
+    by_key = {key(name): name for name in names}
+    for alias, aliased in (aliases or {}).items():
+        by_key.setdefault(key(alias), aliased)
     positions: dict[str, int] = {}
     problems: list[Problem] = []
-    unknown = []
+    unknown: list[str] = []
     for index, cell in enumerate(header):
         written = "" if cell is None else str(cell).strip()
         if not written:
@@ -44,7 +44,7 @@ def map_columns(
             problems.append(Problem(None, written, _twice(positions[name], index)))
         else:
             positions[name] = index
-    columns = ", ".join(known)
+    columns = ", ".join(names)
     if not positions:
         problems.insert(
             0,

@@ -1,6 +1,9 @@
 """The import and export formats of the admin's django-import-export pages. Files are opened
 by `opener.py`, the one opener of every importer, with its limits and messages."""
 
+from collections.abc import Iterable
+from typing import Any
+
 import tablib
 from django.utils.translation import gettext as _
 from import_export.formats import base_formats
@@ -10,7 +13,7 @@ from .opener import CsvFile, ImportFileError, Workbook, check_row_count
 __all__ = ["ImportFileError", "SafeCSV", "SafeXLSX", "rows_to_cells", "rows_to_dataset"]
 
 
-def _cell(value):
+def _cell(value: object) -> object:
     if value == "":
         return None
     if isinstance(value, float) and value.is_integer():
@@ -18,12 +21,12 @@ def _cell(value):
     return value
 
 
-def rows_to_cells(rows) -> list[list]:
+def rows_to_cells(rows: Iterable[Iterable[object]]) -> list[list[object]]:
     """Every row with its cells as Python values: None for an empty cell, 5 for 5.0."""
     return [[_cell(v) for v in row] for row in rows]
 
 
-def rows_to_dataset(rows, header_only_allowed: bool = False) -> tablib.Dataset:
+def rows_to_dataset(rows: Iterable[Iterable[object]], header_only_allowed: bool = False) -> tablib.Dataset:
     """A dataset from raw rows; blank rows are dropped but each kept row remembers its line
     in the file (`dataset.source_lines`), so errors point at the row the user sees in Excel.
     A header without rows is refused as a file (nothing to import would read as success) but
@@ -44,23 +47,23 @@ def rows_to_dataset(rows, header_only_allowed: bool = False) -> tablib.Dataset:
 
 
 class SafeXLSX(base_formats.XLSX):
-    def create_dataset(self, in_stream, **kwargs):
+    def create_dataset(self, in_stream: Any, **kwargs: Any) -> tablib.Dataset:
         return rows_to_dataset(Workbook(in_stream).rows(0))
 
 
 class SafeCSV(base_formats.CSV):
-    def is_binary(self):
+    def is_binary(self) -> bool:
         # Read raw bytes so the opener, not the storage layer, decides the encoding.
         return True
 
-    def get_read_mode(self):
+    def get_read_mode(self) -> str:
         return "rb"
 
-    def create_dataset(self, in_stream, **kwargs):
+    def create_dataset(self, in_stream: bytes | str, **kwargs: Any) -> tablib.Dataset:
         if isinstance(in_stream, str):
             in_stream = in_stream.encode("utf-8")
         return rows_to_dataset(CsvFile(in_stream).rows())
 
-    def export_data(self, dataset, **kwargs):
+    def export_data(self, dataset: tablib.Dataset, **kwargs: Any) -> str:
         # BOM so that Excel opens Vietnamese text correctly.
         return "\ufeff" + dataset.export("csv", **kwargs)

@@ -32,7 +32,7 @@ from defusedxml import ElementTree
 from django.conf import settings
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
-from python_calamine import CalamineWorkbook
+from python_calamine import CalamineSheet, CalamineWorkbook
 
 MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
 MAX_COMPRESSION_RATIO = 200
@@ -407,7 +407,7 @@ class Workbook:
         self._check_range(worksheet, name)
         return bounded_rows(self._from_column_a(worksheet, name), self.limits, name)
 
-    def _check_range(self, worksheet, name: str | None) -> None:
+    def _check_range(self, worksheet: CalamineSheet, name: str | None) -> None:
         """The sheet as parsed, before a row is handed out: its extent, whatever it declared."""
         start = worksheet.start or (0, 0)
         rows, columns = worksheet.height + start[0], worksheet.width + start[1]
@@ -416,7 +416,7 @@ class Workbook:
         if columns > self.limits.columns:
             raise ImportFileError(_too_many_columns(columns, self.limits))
 
-    def _from_column_a(self, worksheet, name: str | None) -> Iterator[list]:
+    def _from_column_a(self, worksheet: CalamineSheet, name: str | None) -> Iterator[list]:
         # iter_rows starts at row 1 but at the first used column; pad to start at column A.
         start = worksheet.start
         padding = [""] * start[1] if start else []

@@ -13,12 +13,14 @@ What it adds to django-import-export's ModelResource:
 """
 
 import hashlib
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.utils.translation import gettext as _
 from import_export import fields, resources
-from import_export.results import Error
+from import_export.results import Error, Result
+from tablib import Dataset
 
 from ..models import ImportRun
 from ..scoping import record_visible
@@ -29,6 +31,12 @@ from .concurrency import CONFLICTS, conflict_message, take_turn
 from .formats import ImportFileError
 from .problems import Problem
 from .widgets import CodeTextWidget, TextWidget, VNDateWidget, VNDecimalWidget, VNIntegerWidget, YesNoWidget
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
+# A data row as django-import-export hands it to a resource: {column: cell}.
+type Row = dict[str, Any]
 
 
 def sha256_of(data: bytes) -> str:
@@ -72,9 +80,14 @@ class RecordResource(resources.ModelResource):
     }
 
     import_run: ImportRun | None = None
-    user = None
+    user: "User | None" = None
+    # Set for each import: its file, its warnings (row, attribute, message) and the row each
+    # natural key was first given in.
+    dataset: Dataset
+    found_warnings: list[tuple[int, str, object]]
+    first_row_of_key: dict[tuple[str, ...], int]
 
-    def __init__(self, **kwargs):
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._bind_widgets_to_columns()
 
@@ -91,7 +104,14 @@ class RecordResource(resources.ModelResource):
                 continue
             bind(model_field)
 
-    def import_data(self, dataset, dry_run=False, raise_errors=False, use_transactions=None, **kwargs):
+    def import_data(
+        self,
+        dataset: Dataset,
+        dry_run: bool = False,
+        raise_errors: bool = False,
+        use_transactions: bool | None = None,
+        **kwargs: Any,
+    ) -> Result:
         """One upload, in its own ImportRun (ImportRun.track); or, given `import_run`, one part of
         a larger upload (a workbook's sheet) whose run the caller tracks."""
         self.user = kwargs.get("user")
@@ -107,10 +127,12 @@ class RecordResource(resources.ModelResource):
         ) as run:
             self.import_run = run
             result = self._import_in_turn(dataset, dry_run, raise_errors, use_transactions, **kwargs)
-            self._finish_run(result)
+            self._finish_run(run, result)
         return result
 
-    def _import_in_turn(self, dataset, dry_run, raise_errors, use_transactions, **kwargs):
+    def _import_in_turn(
+        self, dataset: Dataset, dry_run: bool, raise_errors: bool, use_transactions: bool | None, **kwargs: Any
+    ) -> Result:
         """The import in one transaction, once no other import into this model is running
         (concurrency.take_turn); whatever fails after the rows are written rolls back with them."""
         try:
@@ -122,7 +144,9 @@ class RecordResource(resources.ModelResource):
             result.warnings, result.import_run = [], self.import_run
             return result
 
-    def _import(self, dataset, dry_run, raise_errors, use_transactions, **kwargs):
+    def _import(
+        self, dataset: Dataset, dry_run: bool, raise_errors: bool, use_transactions: bool | None, **kwargs: Any
+    ) -> Result:
         self.found_warnings = []
         header_problems = self.map_header(dataset)
         if header_problems:
@@ -155,7 +179,7 @@ class RecordResource(resources.ModelResource):
         """The columns a file must have: by default those that identify a record."""
         return self.identifying_columns()
 
-    def map_header(self, dataset) -> list[Problem]:
+    def map_header(self, dataset: Dataset) -> list[Problem]:
         """The header's problems; a header written in another case or with spaces is renamed
         to the resource's own column names, which the rows are then read by."""
         known = [field.column_name for field in self.get_import_fields()]
@@ -167,7 +191,7 @@ class RecordResource(resources.ModelResource):
             dataset.headers = headers
         return problems
 
-    def _refused(self, dataset, problems: list[Problem]):
+    def _refused(self, dataset: Dataset, problems: list[Problem]) -> Result:
         """The result of a file refused as a whole: nothing of it was read."""
         result = self.get_result_class()()
         result.total_rows = len(dataset)
@@ -175,18 +199,18 @@ class RecordResource(resources.ModelResource):
         result.problems = problems
         return result
 
-    def natural_key(self, row) -> tuple | None:
+    def natural_key(self, row: Row) -> tuple[str, ...] | None:
         """What identifies the row's record, as compared within one file (trimmed, NFC,
         case-insensitive); None for a row that names no record (a code left to be made)."""
         columns = self.identifying_columns()
         key = tuple(header_key(row.get(column)) for column in columns)
         return key if any(key) else None
 
-    def before_import_row(self, row, **kwargs):
+    def before_import_row(self, row: Row, **kwargs: Any) -> None:
         key = self.natural_key(row)
         if key is None:
             return
-        number = kwargs.get("row_number")
+        number: int = kwargs["row_number"]  # django-import-export numbers every row it reads
         first = self.first_row_of_key.setdefault(key, number)
         if first != number:
             column = (self.identifying_columns() or [NON_FIELD_ERRORS])[0]
@@ -197,9 +221,9 @@ class RecordResource(resources.ModelResource):
                 }
             )
 
-    def _finish_run(self, result) -> None:
+    def _finish_run(self, run: ImportRun, result: Result) -> None:
         totals = result.totals
-        self.import_run.tally(
+        run.tally(
             total=result.total_rows,
             created=totals.get("new", 0),
             updated=totals.get("update", 0),
@@ -214,21 +238,21 @@ class RecordResource(resources.ModelResource):
                 return field.column_name
         return "" if attribute == NON_FIELD_ERRORS else attribute
 
-    def warn(self, row_number: int, attribute: str, message) -> None:
+    def warn(self, row_number: int, attribute: str, message: object) -> None:
         """Note something an officer should read before confirming; it does not stop the import."""
         self.found_warnings.append((row_number, attribute, message))
 
     @staticmethod
-    def spreadsheet_row(dataset, number: int) -> int:
+    def spreadsheet_row(dataset: Dataset, number: int) -> int:
         """The row Excel shows for import-export's data row `number` (counted from 1)."""
         lines = getattr(dataset, "source_lines", None)
         # Without blank rows dropped, the spreadsheet's header row is the only offset.
         return lines[number - 1] if lines and 0 < number <= len(lines) else number + 1
 
-    def problems(self, result, dataset) -> list[Problem]:
+    def problems(self, result: Result, dataset: Dataset) -> list[Problem]:
         """Every problem of the import, each with its spreadsheet row and column."""
 
-        def line(number):
+        def line(number: int) -> int:
             return self.spreadsheet_row(dataset, number)
 
         found = [Problem(None, "", str(error.error)) for error in result.base_errors]
@@ -249,7 +273,7 @@ class RecordResource(resources.ModelResource):
             return conflict_message()
         return _("unexpected error: %(error)s") % {"error": error}
 
-    def get_instance(self, instance_loader, row):
+    def get_instance(self, instance_loader: Any, row: Row) -> models.Model | None:
         # A bad code in an identifying column would otherwise stop the row as an "unexpected
         # error" without a column; as a new row, the column's own cleaning names it.
         try:
@@ -257,16 +281,21 @@ class RecordResource(resources.ModelResource):
         except ValueError:
             return None
 
-    def import_instance(self, instance, row, **kwargs):
+    def import_instance(self, instance: models.Model, row: Row, **kwargs: Any) -> None:
         if instance.pk and self.user is not None and not record_visible(instance, self.user):
             # Worded as a taken code, not as "another unit's record": an outsider learns no
             # more than the uniqueness of codes already tells.
             raise ValidationError(_("This code is already in use; choose another code."))
         super().import_instance(instance, row, **kwargs)
 
-    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+    def validate_instance(
+        self,
+        instance: Any,
+        import_validation_errors: dict[str, Any] | None = None,
+        validate_unique: bool = True,
+    ) -> None:
         unreadable = {key: list(value) for key, value in (import_validation_errors or {}).items()}
-        errors = {}
+        errors: dict[str, list[Any]] = {}
         try:
             # A copy: the base class extends the lists it is given in place.
             super().validate_instance(
@@ -283,13 +312,13 @@ class RecordResource(resources.ModelResource):
         if errors:
             raise ValidationError(errors)
 
-    def before_save_instance(self, instance, row, **kwargs):
+    def before_save_instance(self, instance: Any, row: Row, **kwargs: Any) -> None:
         if self.import_run is not None and hasattr(instance, "import_run_id"):
             instance.import_run = self.import_run
             # The history row names the import, its user and its time, so that the import can be undone.
             mark_written_by(instance, self.import_run)
 
-    def export_field(self, field, instance, **kwargs):
+    def export_field(self, field: fields.Field, instance: models.Model, **kwargs: Any) -> object:
         return neutralise_formula(super().export_field(field, instance, **kwargs))
 
 

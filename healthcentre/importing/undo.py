@@ -20,7 +20,9 @@ rows; every other record through its own save() and delete(), so that a unit's t
 a person's code stay right.
 """
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from django.apps import apps
 from django.db import models, router, transaction
@@ -34,7 +36,20 @@ from simple_history.utils import get_history_model_for_model
 
 from ..models import ImportedRecord, ImportRun
 from ..scoping import scope_q
-from .audit import Stamp, delete_many, restore_from_history, undo_reason, write_history_of, written_by_import_q
+from .audit import (
+    CHANGE_REASON,
+    HISTORY_DATE,
+    HISTORY_USER,
+    Stamp,
+    delete_many,
+    restore_from_history,
+    undo_reason,
+    write_history_of,
+    written_by_import_q,
+)
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 SHOWN = 10  # records named in a refusal
 CHUNK = 2000  # records read into memory at a time
@@ -60,19 +75,19 @@ class RunRows:
     last_own: dict[int, int] = field(default_factory=dict)  # record → the import's last history row of it
 
     @property
-    def history(self):
+    def history(self) -> type[Any]:
         return get_history_model_for_model(self.model)
 
     def __bool__(self) -> bool:
         return bool(self.last_own)
 
 
-def may_undo(run: ImportRun, user) -> bool:
+def may_undo(run: ImportRun, user: "User") -> bool:
     """Whether the import log offers `user` to undo `run` (the records are checked on undoing)."""
     return run.status == ImportRun.Status.COMMITTED and (user.is_superuser or run.user_id == user.pk)
 
 
-def undo_import(run: ImportRun, user) -> UndoOutcome:
+def undo_import(run: ImportRun, user: "User") -> UndoOutcome:
     """Puts every record `run` created or changed back as it was before; raises UndoRefused."""
     with transaction.atomic():
         run = ImportRun.objects.select_for_update().get(pk=run.pk)
@@ -99,7 +114,7 @@ def audited_models() -> list[type[models.Model]]:
     return [model for model in apps.get_models() if issubclass(model, ImportedRecord)]
 
 
-def _refuse_unless_undoable(run: ImportRun, user) -> None:
+def _refuse_unless_undoable(run: ImportRun, user: "User") -> None:
     if run.status == ImportRun.Status.UNDONE:
         raise UndoRefused(_("This import has already been undone."))
     if run.status != ImportRun.Status.COMMITTED:
@@ -116,11 +131,11 @@ def _nothing_known(run: ImportRun) -> str:
     return _("This import changed nothing: there is nothing to undo.")
 
 
-def _own_rows(model: type[models.Model], run: ImportRun):
+def _own_rows(model: type[models.Model], run: ImportRun) -> models.QuerySet:
     return get_history_model_for_model(model).objects.filter(written_by_import_q(run))
 
 
-def _with_row_before(model: type[models.Model], run: ImportRun):
+def _with_row_before(model: type[models.Model], run: ImportRun) -> models.QuerySet:
     """The import's history rows, each with the history row of the same record just before it."""
     history = get_history_model_for_model(model)
     # MAX, not ORDER BY … LIMIT 1: PostgreSQL would walk the whole primary key backwards for each row.
@@ -163,7 +178,7 @@ def _listed(descriptions: list[str], total: int) -> str:
     return text
 
 
-def _refuse_unless_allowed(rows: RunRows, run: ImportRun, user) -> None:
+def _refuse_unless_allowed(rows: RunRows, run: ImportRun, user: "User") -> None:
     opts = rows.model._meta
     if not user.has_perm(f"{opts.app_label}.change_{opts.model_name}"):
         raise UndoRefused(
@@ -227,7 +242,7 @@ def _changed_since(rows: RunRows, moved_on: dict[int, int]) -> list[int]:
     return lost
 
 
-def _later_change(model: type[models.Model], record) -> str:
+def _later_change(model: type[models.Model], record: Any) -> str:
     return _("%(record)s, changed on %(date)s by %(user)s") % {
         "record": _numbered(model, record.id),
         "date": date_format(localtime(record.history_date), "d/m/Y H:i"),
@@ -256,17 +271,20 @@ def _stands_alone(model: type[models.Model]) -> bool:
 
 
 def _mark(instance: models.Model, stamp: Stamp) -> None:
-    instance._history_user, instance._history_date, instance._change_reason = stamp.user, stamp.date, stamp.reason
+    setattr(instance, HISTORY_USER, stamp.user)
+    setattr(instance, HISTORY_DATE, stamp.date)
+    setattr(instance, CHANGE_REASON, stamp.reason)
 
 
-def _chunks(items: list, size: int = CHUNK):
+def _chunks[T](items: list[T], size: int = CHUNK) -> Iterator[list[T]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
 
 
 def _restore(rows: RunRows, stamp: Stamp) -> int:
     model, history = rows.model, rows.history
-    for history_ids in _chunks(list(rows.previous.values())):
+    known = [history_id for history_id in rows.previous.values() if history_id is not None]  # unknown: refused
+    for history_ids in _chunks(known):
         states = history.objects.filter(history_id__in=history_ids)
         if _stands_alone(model):
             restore_from_history(model, history_ids)
@@ -295,12 +313,13 @@ def _delete_one_by_one(rows: RunRows, stamp: Stamp) -> None:
     """Through Django's collector, refused if it would take or find in its way a record the
     import did not create."""
     model = rows.model
-    created = list(model._base_manager.filter(pk__in=rows.created))
-    collector = Collector(using=router.db_for_write(model), origin=created)
+    queryset = model._base_manager.filter(pk__in=rows.created)
+    created = list(queryset)
+    collector = Collector(using=router.db_for_write(model), origin=queryset)
     try:
         collector.collect(created)
     except (ProtectedError, RestrictedError) as exc:
-        blocking = getattr(exc, "protected_objects", None) or exc.restricted_objects
+        blocking = exc.protected_objects if isinstance(exc, ProtectedError) else exc.restricted_objects
         _refuse_dependents(list(blocking))
     own = set(rows.created)
     others = [

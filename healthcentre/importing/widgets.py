@@ -7,34 +7,46 @@ column (`bind`) learns the model field's digits, range or length from `RecordRes
 value the column cannot hold is refused before anything is written.
 """
 
+import datetime as dt
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext as _
 from import_export import widgets
 
 from .. import vocabulary
 
+if TYPE_CHECKING:
+    from ..scoping import Viewer
+
+# The row of the file a cell is read from, as django-import-export hands it.
+type Row = dict[str, Any] | None
+
 
 class VNDecimalWidget(widgets.DecimalWidget):
     limits = vocabulary.NumberLimits()
 
-    def bind(self, model_field) -> None:
+    def bind(self, model_field: models.Field) -> None:
         self.limits = vocabulary.limits_of(model_field)
 
-    def clean(self, value, row=None, **kwargs):
+    def clean(self, value: object, row: Row = None, **kwargs: Any) -> Decimal | None:
         return vocabulary.parse_decimal(value, self.limits)
 
 
 class VNIntegerWidget(widgets.IntegerWidget):
     limits = vocabulary.ANY_INTEGER
 
-    def bind(self, model_field) -> None:
+    def bind(self, model_field: models.Field) -> None:
         self.limits = vocabulary.limits_of(model_field)
 
-    def clean(self, value, row=None, **kwargs):
+    def clean(self, value: object, row: Row = None, **kwargs: Any) -> int | None:
         return vocabulary.parse_integer(value, self.limits)
 
 
 class VNDateWidget(widgets.DateWidget):
-    def clean(self, value, row=None, **kwargs):
+    def clean(self, value: object, row: Row = None, **kwargs: Any) -> dt.date | None:
         return vocabulary.parse_date(value)
 
 
@@ -44,31 +56,31 @@ class TextWidget(widgets.CharWidget):
 
     max_length: int | None = None
 
-    def __init__(self, **kwargs):
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(allow_blank=True, **kwargs)
 
-    def bind(self, model_field) -> None:
+    def bind(self, model_field: models.Field) -> None:
         self.max_length = model_field.max_length
 
-    def clean(self, value, row=None, **kwargs):
+    def clean(self, value: object, row: Row = None, **kwargs: Any) -> str:
         return vocabulary.clean_text(value, self.max_length)
 
 
 class CodeTextWidget(TextWidget):
     """A record's own code column: trimmed, NFC, no invisible character."""
 
-    def clean(self, value, row=None, **kwargs):
+    def clean(self, value: object, row: Row = None, **kwargs: Any) -> str:
         return vocabulary.clean_text(vocabulary.clean_code(value), self.max_length)
 
 
 class ChoiceWidget(widgets.Widget):
     """Accepts a choice by its code or by its label in either language; exports the code."""
 
-    def __init__(self, choices, **kwargs):
+    def __init__(self, choices: type[models.Choices], **kwargs: Any) -> None:
         self.choices = choices
         super().__init__(**kwargs)
 
-    def clean(self, value, row=None, **kwargs):
+    def clean(self, value: object, row: Row = None, **kwargs: Any) -> Any:
         if value is None or str(value).strip() == "":
             return ""
         text = str(value).strip()
@@ -78,17 +90,15 @@ class ChoiceWidget(widgets.Widget):
         allowed = ", ".join(str(code) for code, _label in self.choices.choices if code)
         raise ValueError(_("“%(value)s” is not one of: %(allowed)s.") % {"value": text, "allowed": allowed})
 
-    def render(self, value, obj=None, **kwargs):
+    def render(self, value: Any, obj: models.Model | None = None, **kwargs: Any) -> Any:
         return value or ""
 
 
-def citable_q(model, user, reference: bool = False):
+def citable_q(model: type[models.Model], user: "Viewer | None", reference: bool = False) -> Q:
     """The records of `model` an importing user may name by code: for a model owned by units,
     those of the user's own units, or with `reference` any body of their province (an issuer,
     an authority); for a shared catalogue, every entry. A record outside reads as not existing,
     so the message tells an outsider nothing of what other units hold."""
-    from django.db.models import Q
-
     from ..scoping import reference_q, scope_q
 
     if user is None:
@@ -100,15 +110,15 @@ class CodeWidget(widgets.ForeignKeyWidget):
     """A foreign key written as the related record's code, e.g. TTYT-TANYEN, resolved only
     among the records the user may cite (`citable_q`)."""
 
-    def __init__(self, model, field="code", reference=False, **kwargs):
+    def __init__(self, model: type[models.Model], field: str = "code", reference: bool = False, **kwargs: Any) -> None:
         self.reference = reference
         super().__init__(model, field=field, **kwargs)
 
-    def get_queryset(self, value, row, *args, **kwargs):
+    def get_queryset(self, value: object, row: Row, *args: Any, **kwargs: Any) -> models.QuerySet:
         queryset = super().get_queryset(value, row, *args, **kwargs)
         return queryset.filter(citable_q(self.model, kwargs.get("user"), self.reference))
 
-    def clean(self, value, row=None, **kwargs):
+    def clean(self, value: object, row: Row = None, **kwargs: Any) -> models.Model | None:
         code = vocabulary.clean_code(value)
         if code == "":
             return None
@@ -124,11 +134,11 @@ class CodesWidget(widgets.ManyToManyWidget):
     """Several codes in one cell, separated by ";", each resolved as CodeWidget resolves one.
     Unlike the stock widget, an unknown code is an error, not silently dropped."""
 
-    def __init__(self, model, field="code", reference=False, **kwargs):
+    def __init__(self, model: type[models.Model], field: str = "code", reference: bool = False, **kwargs: Any) -> None:
         self.reference = reference
         super().__init__(model, separator=";", field=field, **kwargs)
 
-    def clean(self, value, row=None, **kwargs):
+    def clean(self, value: object, row: Row = None, **kwargs: Any) -> list[models.Model]:
         text = "" if value is None else str(value)
         codes = list(dict.fromkeys(vocabulary.clean_code(c) for c in text.split(self.separator) if c.strip()))
         queryset = self.model.objects.filter(**{f"{self.field}__in": codes}).filter(
@@ -143,7 +153,7 @@ class CodesWidget(widgets.ManyToManyWidget):
             )
         return [found[c] for c in codes]
 
-    def render(self, value, obj=None, **kwargs):
+    def render(self, value: Any, obj: models.Model | None = None, **kwargs: Any) -> str:
         if value is None:
             return ""
         return self.separator.join(sorted(str(getattr(o, self.field)) for o in value.all()))
@@ -154,12 +164,12 @@ class YesNoWidget(widgets.Widget):
     written back as "có" or left empty, unless `written` names the two cells a sheet has
     always used (the awards catalogue's 1 and 0)."""
 
-    def __init__(self, written: tuple = ("có", ""), **kwargs):
+    def __init__(self, written: tuple[object, object] = ("có", ""), **kwargs: Any) -> None:
         self.written = written
         super().__init__(**kwargs)
 
-    def clean(self, value, row=None, **kwargs):
+    def clean(self, value: object, row: Row = None, **kwargs: Any) -> bool:
         return vocabulary.parse_yes_no(value)
 
-    def render(self, value, obj=None, **kwargs):
+    def render(self, value: Any, obj: models.Model | None = None, **kwargs: Any) -> object:
         return self.written[0] if value else self.written[1]

@@ -65,7 +65,7 @@ class LegacyDistrict(Division):
         verbose_name = _("legacy district (before 7/2025)")
         verbose_name_plural = _("legacy districts (before 7/2025)")
 
-    def current_communes(self):
+    def current_communes(self) -> "models.QuerySet[Commune]":
         """The communes/wards of today that the district's communes became."""
         return Commune.objects.filter(conversions__legacy_commune__district=self).distinct()
 

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -9,7 +11,7 @@ class RecordHistory(HistoricalRecords):
     and an index on each other key costs every set-based import its upkeep (at 100.000 values
     on PostgreSQL, over half of what writing their history rows costs)."""
 
-    def copy_fields(self, model):
+    def copy_fields(self, model: type[models.Model]) -> dict[str, Any]:
         fields = super().copy_fields(model)
         for name in getattr(model, "history_unindexed", ()):
             if name in fields:

@@ -5,12 +5,17 @@ mean plus its precision, and shown as written. Which event or fact is "true on a
 which records contradict each other is decided in healthcentre/history/, not here.
 """
 
+from typing import TYPE_CHECKING
+
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from ..scoping import ScopedQuerySet
 from .base import ImportedRecord
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 class DatePrecision(models.TextChoices):
@@ -63,7 +68,7 @@ class PositionTitle(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-def _precision_field(verbose_name):
+def _precision_field(verbose_name: "StrOrPromise") -> models.CharField:
     return models.CharField(verbose_name, max_length=8, choices=DatePrecision.choices, blank=True, default="")
 
 
@@ -186,7 +191,7 @@ class DatedFact(ImportedRecord):
         raise_fact_problems(self)
 
     @classmethod
-    def dated_constraints(cls, prefix: str):
+    def dated_constraints(cls, prefix: str) -> list[models.BaseConstraint]:
         return [
             models.CheckConstraint(
                 condition=Q(start__isnull=True) | Q(end__isnull=True) | Q(end__gte=F("start")),

@@ -1,13 +1,17 @@
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import timedelta
+from typing import TYPE_CHECKING, cast
 
 from django.conf import settings
 from django.db import DatabaseError, models
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser, User
 
 logger = logging.getLogger(__name__)
 
@@ -103,7 +107,13 @@ class ImportRun(models.Model):
     @classmethod
     @contextmanager
     def track(
-        cls, *, user, target: str, file_name: str = "", file_sha256: str = "", dry_run: bool
+        cls,
+        *,
+        user: "User | AnonymousUser | None",
+        target: str,
+        file_name: str = "",
+        file_sha256: str = "",
+        dry_run: bool,
     ) -> Iterator["ImportRun"]:
         """The lifecycle every importer goes through. The run is created here, before the
         import's own transaction begins, and ended here after that transaction is over, so a
@@ -112,7 +122,7 @@ class ImportRun(models.Model):
         comes out as ImportFailed, for the page to explain."""
         cls.objects.fail_abandoned()
         run = cls.objects.create(
-            user=user if getattr(user, "pk", None) else None,
+            user=cast("User | None", user if getattr(user, "pk", None) else None),  # only a saved User has a pk
             target=str(target)[:120],
             file_name=(file_name or "")[:255],
             file_sha256=file_sha256 or "",
@@ -129,7 +139,16 @@ class ImportRun(models.Model):
         run.status = run._final_status()
         run.save()
 
-    def tally(self, *, total: int, created: int, updated: int, unchanged: int, deleted: int = 0, problems=()) -> None:
+    def tally(
+        self,
+        *,
+        total: int,
+        created: int,
+        updated: int,
+        unchanged: int,
+        deleted: int = 0,
+        problems: Sequence[object] = (),
+    ) -> None:
         """What the import read and wrote (or, previewed, would write), and what stopped it."""
         self.rows_total = total
         self.rows_created = created

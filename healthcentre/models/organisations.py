@@ -1,3 +1,5 @@
+from typing import Any, Self
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -25,7 +27,7 @@ class OrganisationKind(models.TextChoices):
 
 
 class OrganisationQuerySet(ScopedQuerySet):
-    def health_centres(self):
+    def health_centres(self) -> Self:
         return self.filter(kind=OrganisationKind.HEALTH_CENTRE)
 
 
@@ -107,19 +109,24 @@ class Organisation(ImportedRecord):
 
     def clean(self) -> None:
         super().clean()
-        if self.parent_id and self.pk and self.parent.path.startswith(self.path or "\0"):
+        if self.parent_id and self.pk and self.parent is not None and self.parent.path.startswith(self.path or "\0"):
             raise ValidationError({"parent": _("A unit cannot be placed under itself or one of its own units.")})
-        if self.commune_id and self.province_id and self.commune.province_id != self.province_id:
+        if (
+            self.commune_id
+            and self.province_id
+            and self.commune is not None
+            and self.commune.province_id != self.province_id
+        ):
             raise ValidationError({"commune": _("This commune is not in the chosen province.")})
 
-    def save(self, *args, **kwargs) -> None:
-        if self.commune_id and not self.province_id:
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.commune_id and not self.province_id and self.commune is not None:
             self.province_id = self.commune.province_id
         super().save(*args, **kwargs)
         self._refresh_path()
 
     def _refresh_path(self) -> None:
-        parent_path = self.parent.path if self.parent_id else "/"
+        parent_path = self.parent.path if self.parent_id and self.parent is not None else "/"
         new_path = f"{parent_path}{self.pk}/"
         if new_path == self.path:
             return
@@ -130,6 +137,6 @@ class Organisation(ImportedRecord):
             for child in Organisation.objects.filter(path__startswith=old_path).exclude(pk=self.pk):
                 Organisation.objects.filter(pk=child.pk).update(path=new_path + child.path[len(old_path) :])
 
-    def descendants(self, include_self: bool = True):
+    def descendants(self, include_self: bool = True) -> OrganisationQuerySet:
         qs = Organisation.objects.filter(path__startswith=self.path)
         return qs if include_self else qs.exclude(pk=self.pk)

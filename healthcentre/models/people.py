@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -59,7 +61,7 @@ class Person(ImportedRecord):
         prefix = ", ".join(p for p in [self.get_honour_title_display() if self.honour_title else "", self.degrees] if p)
         return f"{prefix} {self.full_name}".strip() if prefix else self.full_name
 
-    def save(self, *args, **kwargs) -> None:
+    def save(self, *args: Any, **kwargs: Any) -> None:
         if not self.code:
             self.code = self._unique_code()
         super().save(*args, **kwargs)

@@ -60,7 +60,12 @@ def readonly_contents(context: template.Context, field: AdminReadonlyField) -> s
     change page would open for the user: Django links every read-only foreign key, even one
     to a record outside the user's units or a model the user may not view."""
     related = _related_record(field)
-    if related is None or _change_page_opens(context["request"], field.model_admin.admin_site, related):
+    model_admin = field.model_admin
+    if (
+        related is None
+        or model_admin is None
+        or _change_page_opens(context["request"], model_admin.admin_site, related)
+    ):
         return field.contents()
     return conditional_escape(str(related))
 
@@ -88,7 +93,11 @@ def _change_page_opens(request: HttpRequest, admin_site: admin.AdminSite, record
 def record_link(context: template.Context, record: Model) -> str:
     """A record's name, linked to its change page only where that page would open for the user.
     A page lists the same record often (an import on every row of a history): asked once."""
-    checked = context.render_context.setdefault("record_link", {})
+    # The stubs type the render context as holding the template loader's own values only.
+    checked: dict[tuple[type[Model], object], bool] = context.render_context.setdefault(
+        "record_link",
+        {},  # type: ignore[arg-type]
+    )  # type: ignore[assignment]
     key = (type(record), record.pk)
     if key not in checked:
         site = admin.site

@@ -2,7 +2,6 @@
 
 from django.contrib import admin
 from django.core.paginator import Paginator
-from django.urls import path
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -54,18 +53,16 @@ class DataValueAdmin(SearchThroughRelationsMixin, RecordAdmin):
         return figure_text(obj.indicator, obj.value, obj.numerator, obj.denominator, obj.qualifier)
 
     def get_urls(self):
-        wrap = self.admin_site.admin_view
         return [
-            path("report/", wrap(views.report_view), name="indicators_report"),
-            path("report/xlsx/", wrap(views.report_xlsx_view), name="indicators_report_xlsx"),
-            path("template/", wrap(views.template_view), name="indicators_template"),
-            path("violations/", wrap(views.violations_view), name="indicators_violations"),
+            *views.ReportPage.paths(self, "report/", "indicators_report", ("page", "xlsx")),
+            views.TemplatePage.path(self, "template/", "indicators_template"),
+            views.ViolationsPage.path(self, "violations/", "indicators_violations"),
             *super().get_urls(),
         ]
 
     def import_action(self, request, **kwargs):
         # Values go through the set-based importer (both layouts), not row-by-row import-export.
-        return views.import_view(self, request)
+        return views.ImportPage.as_view(model_admin=self)(request)
 
 
 @admin.register(PlanTarget)

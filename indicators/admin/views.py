@@ -7,7 +7,6 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
-from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -16,8 +15,8 @@ from healthcentre.importing.formats import ImportFileError
 from healthcentre.importing.resources import sha256_of
 from healthcentre.importing.uploads import UploadUnavailable, upload_store
 from healthcentre.models import ImportFailed, Organisation, Province
-from healthcentre.scoping import organisation_q
-from healthcentre.spreadsheets import xlsx_response
+from healthcentre.pages import AdminPage
+from healthcentre.scoping import membership_of, organisation_q
 
 from ..charts import bar_chart
 from ..importing.long import import_long
@@ -45,14 +44,6 @@ class ImportForm(forms.Form):
     import_file = forms.FileField(label=gettext_lazy("File (.xlsx or .csv)"))
 
 
-def _admin_context(model_admin, request, title):
-    return {
-        **model_admin.admin_site.each_context(request),
-        "opts": model_admin.model._meta,
-        "title": title,
-    }
-
-
 def _suffix(file_name: str) -> str:
     return ".csv" if file_name.lower().endswith(".csv") else ".xlsx"
 
@@ -66,13 +57,43 @@ def _previewed_upload(request, token: str) -> bytes | None:
         return None
 
 
-def import_view(model_admin, request):
+class ImportPage(AdminPage):
     """Step 1 uploads and previews (nothing written); step 2 confirms the same file."""
-    if not model_admin.has_import_permission(request):
-        raise PermissionDenied
-    context = _admin_context(model_admin, request, _("Import indicator values"))
-    form = ImportForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and request.POST.get("confirm"):
+
+    permission = "import"
+    template_name = "indicators/import.html"
+    title = gettext_lazy("Import indicator values")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(template_url=reverse("admin:indicators_template"), **kwargs)
+
+    def get(self, request, *args, **kwargs):
+        return self.render_to_response(self.get_context_data(form=ImportForm()))
+
+    def post(self, request, *args, **kwargs):
+        if request.POST.get("confirm"):
+            return self.confirm(request)
+        form = ImportForm(request.POST, request.FILES)
+        context = self.get_context_data(form=form)
+        if form.is_valid():
+            upload = form.cleaned_data["import_file"]
+            data = b"".join(upload.chunks())
+            layout = form.cleaned_data["layout"]
+            try:
+                outcome = LAYOUTS[layout](
+                    data, file_name=upload.name, user=request.user, dry_run=True, file_sha256=sha256_of(data)
+                )
+            except ImportFileError as exc:
+                form.add_error("import_file", str(exc))
+            except ImportFailed as exc:
+                messages.error(request, str(exc))
+            else:
+                if not outcome.problems:
+                    context["token"] = upload_store.save(request.user, data, _suffix(upload.name))
+                context.update(outcome=outcome, layout=layout, file_name=upload.name)
+        return self.render_to_response(context)
+
+    def confirm(self, request):
         token, layout, file_name = (
             request.POST.get("token", ""),
             request.POST.get("layout", ""),
@@ -97,25 +118,7 @@ def import_view(model_admin, request):
                 % {"new": outcome.created, "update": outcome.updated, "skip": outcome.unchanged},
             )
             return HttpResponseRedirect(reverse("admin:indicators_datavalue_changelist"))
-        return render(request, "indicators/import.html", {**context, "form": ImportForm(), "outcome": outcome})
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["import_file"]
-        data = b"".join(upload.chunks())
-        layout = form.cleaned_data["layout"]
-        try:
-            outcome = LAYOUTS[layout](
-                data, file_name=upload.name, user=request.user, dry_run=True, file_sha256=sha256_of(data)
-            )
-        except ImportFileError as exc:
-            form.add_error("import_file", str(exc))
-        except ImportFailed as exc:
-            messages.error(request, str(exc))
-        else:
-            if not outcome.problems:
-                context["token"] = upload_store.save(request.user, data, _suffix(upload.name))
-            context.update(outcome=outcome, layout=layout, file_name=upload.name)
-    context.update(form=form, template_url=reverse("admin:indicators_template"))
-    return render(request, "indicators/import.html", context)
+        return self.render_to_response(self.get_context_data(form=ImportForm(), outcome=outcome))
 
 
 def default_period(organisations) -> str:
@@ -176,78 +179,81 @@ def _report_for(request):
     return form, build_report(organisations, period, title=title)
 
 
-def report_view(request):
-    from django.contrib import admin
+class ReportPage(AdminPage):
+    """The report of a unit or a province for a period, and its xlsx."""
 
-    model_admin = admin.site.get_model_admin(DataValue)
-    if not model_admin.has_view_permission(request):
-        raise PermissionDenied
-    form, report = _report_for(request)
-    context = _admin_context(model_admin, request, _("Indicator report"))
-    context.update(form=form, report=report)
-    if report is not None:
-        context["rows"] = [
-            {
-                "row": row,
-                "chart": bar_chart(row.breakdown.name if row.breakdown else row.indicator.name, row.history),
-            }
-            for row in report.rows
-        ]
-        query = request.GET.copy()
-        query["period"] = report.period.code
-        context["query"] = query.urlencode()
-        context["number_text"] = number_text
-    return render(request, "indicators/report.html", context)
+    template_name = "indicators/report.html"
+    title = gettext_lazy("Indicator report")
+
+    def get(self, request, *args, **kwargs):
+        context = self.get_context_data(**kwargs)
+        if self.variant == "xlsx" and context["report"] is None:
+            return HttpResponseRedirect(reverse("admin:indicators_report") + "?" + request.GET.urlencode())
+        return self.render_to_response(context)
+
+    def get_context_data(self, **kwargs):
+        form, report = _report_for(self.request)
+        context = super().get_context_data(form=form, report=report, **kwargs)
+        if report is not None and self.variant == "page":
+            context["rows"] = [
+                {
+                    "row": row,
+                    "chart": bar_chart(row.breakdown.name if row.breakdown else row.indicator.name, row.history),
+                }
+                for row in report.rows
+            ]
+            query = self.request.GET.copy()
+            query["period"] = report.period.code
+            context["query"] = query.urlencode()
+            context["number_text"] = number_text
+        return context
+
+    def workbook(self, context):
+        return report_workbook(context["report"])
+
+    def file_name(self, context):
+        return f"bao-cao-{context['report'].period.code}.xlsx"
 
 
-def report_xlsx_view(request):
-    from django.contrib import admin
-
-    if not admin.site.get_model_admin(DataValue).has_view_permission(request):
-        raise PermissionDenied
-    _form, report = _report_for(request)
-    if report is None:
-        return HttpResponseRedirect(reverse("admin:indicators_report") + "?" + request.GET.urlencode())
-    return xlsx_response(report_workbook(report), f"bao-cao-{report.period.code}.xlsx")
-
-
-def template_view(request):
+class TemplatePage(AdminPage):
     """The blank report-layout sheet for a unit and a period (the user's own unit by default)."""
-    from django.contrib import admin
 
-    from healthcentre.scoping import membership_of
+    variant = "xlsx"
 
-    model_admin = admin.site.get_model_admin(DataValue)
-    if not model_admin.has_view_permission(request):
-        raise PermissionDenied
-    visible = Organisation.objects.filter(organisation_q(request.user))
-    code = request.GET.get("unit")
-    membership = membership_of(request.user)
-    unit = visible.filter(code=code).first() if code else (membership.organisation if membership else None)
-    unit = unit or visible.filter(kind="health_centre").order_by("name").first()
-    if unit is None:
-        raise PermissionDenied
-    try:
-        period = parse_period(request.GET.get("period") or default_period(visible.filter(pk=unit.pk))).code
-    except PeriodCodeError as exc:
-        messages.error(request, str(exc))
-        return HttpResponseRedirect(reverse("admin:indicators_datavalue_import"))
-    return xlsx_response(template_workbook(unit, period), f"mau-bao-cao-{unit.code}-{period}.xlsx")
+    def get(self, request, *args, **kwargs):
+        visible = self.visible(Organisation)
+        code = request.GET.get("unit")
+        membership = membership_of(request.user)
+        unit = visible.filter(code=code).first() if code else (membership.organisation if membership else None)
+        unit = unit or visible.filter(kind="health_centre").order_by("name").first()
+        if unit is None:
+            raise PermissionDenied
+        try:
+            period = parse_period(request.GET.get("period") or default_period(visible.filter(pk=unit.pk))).code
+        except PeriodCodeError as exc:
+            messages.error(request, str(exc))
+            return HttpResponseRedirect(reverse("admin:indicators_datavalue_import"))
+        return self.render_to_response({"unit": unit, "period": period})
+
+    def workbook(self, context):
+        return template_workbook(context["unit"], context["period"])
+
+    def file_name(self, context):
+        return f"mau-bao-cao-{context['unit'].code}-{context['period']}.xlsx"
 
 
-def violations_view(request):
-    from django.contrib import admin
+class ViolationsPage(AdminPage):
+    template_name = "indicators/violations.html"
+    title = gettext_lazy("Rule violations and outliers")
 
-    model_admin = admin.site.get_model_admin(DataValue)
-    if not model_admin.has_view_permission(request):
-        raise PermissionDenied
-    form = ReportForm(request.user, request.GET or None)
-    context = _admin_context(model_admin, request, _("Rule violations and outliers"))
-    context["form"] = form
-    if request.GET and form.is_valid() and (form.cleaned_data["unit"] or form.cleaned_data["province"]):
-        unit, province = form.cleaned_data["unit"], form.cleaned_data["province"]
-        organisations = organisations_for(request.user, unit=unit, province=province if unit is None else None)
-        period = form.cleaned_data["period"] or default_period(organisations)
-        context["period_label"] = label_of(period)
-        context["violations"] = find_violations(organisations, period)
-    return render(request, "indicators/violations.html", context)
+    def get_context_data(self, **kwargs):
+        request = self.request
+        form = ReportForm(request.user, request.GET or None)
+        context = super().get_context_data(form=form, **kwargs)
+        if request.GET and form.is_valid() and (form.cleaned_data["unit"] or form.cleaned_data["province"]):
+            unit, province = form.cleaned_data["unit"], form.cleaned_data["province"]
+            organisations = organisations_for(request.user, unit=unit, province=province if unit is None else None)
+            period = form.cleaned_data["period"] or default_period(organisations)
+            context["period_label"] = label_of(period)
+            context["violations"] = find_violations(organisations, period)
+        return context

@@ -4,15 +4,16 @@ The qualifier words and the ratio's slash are read here; every number in them is
 vocabulary, for the column it goes to (18 digits, 4 of them decimals)."""
 
 import re
+from decimal import Decimal
 
 from healthcentre.search import fold
 from healthcentre.vocabulary import ParseError, limits_of, parse_decimal
 
 from ..models import DataValue, Qualifier
 
-VALUE, NUMERATOR, DENOMINATOR = (
-    limits_of(DataValue._meta.get_field(name)) for name in ("value", "numerator", "denominator")
-)
+VALUE = limits_of(DataValue._meta.get_field("value"))
+NUMERATOR = limits_of(DataValue._meta.get_field("numerator"))
+DENOMINATOR = limits_of(DataValue._meta.get_field("denominator"))
 
 # The words the articles put before a figure, accent-free, and the qualifier they mean.
 QUALIFIER_WORDS = {
@@ -33,7 +34,7 @@ _WORD_NUMBER = re.compile(
 _SCALES = {"nghin": 1000, "ngan": 1000, "trieu": 1_000_000}
 
 
-def parse_qualifier(value) -> str:
+def parse_qualifier(value: object) -> str:
     key = fold(str(value or "").strip()) or ""
     if key in QUALIFIER_WORDS:
         return QUALIFIER_WORDS[key]
@@ -44,7 +45,7 @@ def parse_qualifier(value) -> str:
     )
 
 
-def parse_figure(value):
+def parse_figure(value: object) -> tuple[str, Decimal | None, Decimal | None, Decimal | None]:
     """(qualifier, value, numerator, denominator) from a cell; numbers pass straight through."""
     if value is None or isinstance(value, int | float):
         return "", parse_decimal(value, VALUE), None, None
@@ -58,6 +59,7 @@ def parse_figure(value):
     if match and match["word"]:
         qualifier = parse_qualifier(match["word"])
         number = parse_decimal(match["number"], VALUE)
+        assert number is not None  # the match holds digits
         scale = fold(match["scale"] or "")
         # "hơn 63 nghìn" is 63.000: the scaled figure must fit the column too.
         return qualifier, parse_decimal(number * _SCALES.get(scale, 1), VALUE), None, None

@@ -8,10 +8,12 @@ transaction. Anything wrong → nothing written, every problem listed with row a
 """
 
 import gc
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Any
 
-from django.db import connection, transaction
+from django.db import connection, models, transaction
 from django.utils.translation import gettext as _
 
 from healthcentre.importing.audit import (
@@ -24,6 +26,7 @@ from healthcentre.importing.audit import (
 from healthcentre.importing.concurrency import CONFLICTS, conflict_message, take_turn
 from healthcentre.importing.resources import Problem
 from healthcentre.models import ImportRun, Organisation
+from healthcentre.scoping import Viewer
 
 from ..models import Breakdown, DataValue, Indicator, PlanTarget
 from ..periods import period_ids_for
@@ -43,6 +46,11 @@ PLAN_FIELDS = ("value", "qualifier", "note", "is_derived")
 BATCH = 5000
 PREVIEW_ROWS = 200
 
+# What a file would write: {(unit, indicator, period, breakdown) or (unit, indicator, year): (entry, fields)}.
+type Planned = dict[tuple[Any, ...], tuple["Entry", dict[str, Any]]]
+# (rows to create as (key, values), rows to update as (id, values)).
+type WritePlan = tuple[list[tuple[tuple[Any, ...], tuple[Any, ...]]], list[tuple[int, tuple[Any, ...]]]]
+
 
 @dataclass(slots=True)
 class Entry:
@@ -55,7 +63,7 @@ class Entry:
     period: str | None = None  # a value; None for a plan
     year: int | None = None  # a plan
     breakdown_code: str = ""
-    fields: dict = field(default_factory=dict)
+    fields: dict[str, Any] = field(default_factory=dict)
 
     def column(self, name: str) -> str:
         return self.columns.get(name, name)
@@ -68,7 +76,7 @@ class Outcome:
     updated: int = 0
     unchanged: int = 0
     rows_total: int = 0
-    preview: list[dict] = field(default_factory=list)
+    preview: list[dict[str, Any]] = field(default_factory=list)
     import_run: ImportRun | None = None
 
     @property
@@ -81,7 +89,7 @@ class Outcome:
 
 
 @contextmanager
-def cyclic_gc_paused():
+def cyclic_gc_paused() -> Iterator[None]:
     """No cyclic garbage collection while a file is read and checked: the 100.000 rows are
     live objects, not garbage, yet each collection walks them all, again and again, which
     cost more than the reading itself. Reference counting still frees what is dropped."""
@@ -97,8 +105,9 @@ def cyclic_gc_paused():
 class Lookups:
     """Every code a file may use, resolved once per import."""
 
-    def __init__(self, user):
+    def __init__(self, user: Viewer | None) -> None:
         self.user = user
+        self.writable: set[int] | None
         self.organisations = dict(Organisation.objects.values_list("code", "id"))
         if user is None or user.is_superuser:
             self.writable = None
@@ -110,7 +119,14 @@ class Lookups:
 
 
 def import_entries(
-    entries: list[Entry], *, user, dry_run: bool, file_name: str, file_sha256: str, target: str, problems=None
+    entries: list[Entry],
+    *,
+    user: Viewer | None,
+    dry_run: bool,
+    file_name: str,
+    file_sha256: str,
+    target: str,
+    problems: Iterable[Problem] | None = None,
 ) -> Outcome:
     """Check every entry, then (unless dry_run or anything is wrong) write them all, the run
     ended whatever happens (ImportRun.track)."""
@@ -126,7 +142,9 @@ def import_entries(
     return outcome
 
 
-def _check(entries: list[Entry], user, outcome: Outcome, *, create_periods: bool):
+def _check(
+    entries: list[Entry], user: Viewer | None, outcome: Outcome, *, create_periods: bool
+) -> tuple[WritePlan, WritePlan]:
     """Every check of every entry against what is stored; returns what would be written."""
     lookups = Lookups(user)
     values, plans = _resolve(entries, lookups, outcome.problems, create_periods)
@@ -137,7 +155,7 @@ def _check(entries: list[Entry], user, outcome: Outcome, *, create_periods: bool
     return value_plan, plan_plan
 
 
-def _confirm(entries: list[Entry], user, outcome: Outcome, run: ImportRun) -> None:
+def _confirm(entries: list[Entry], user: Viewer | None, outcome: Outcome, run: ImportRun) -> None:
     """Checks and writes in one transaction, in this import's turn (concurrency.take_turn): a
     second confirm of the same figures waits for the first, then reads and builds on what the
     first wrote, instead of both writing the same figures. A writer that takes no turn (a form
@@ -168,7 +186,9 @@ def _finish(run: ImportRun, outcome: Outcome) -> None:
     )
 
 
-def _resolve(entries, lookups: Lookups, problems, create_periods: bool):
+def _resolve(
+    entries: list[Entry], lookups: Lookups, problems: list[Problem], create_periods: bool
+) -> tuple[Planned, Planned]:
     """Codes → ids, and the per-value checks; returns {key: (entry, fields)} for values and plans.
     Periods the file names are made only at a confirm (`create_periods`): a preview writes
     nothing but its run."""
@@ -176,7 +196,9 @@ def _resolve(entries, lookups: Lookups, problems, create_periods: bool):
     period_ids = period_ids_for(period_codes, create=create_periods) if period_codes else {}
     organisations, writable = lookups.organisations, lookups.writable
     indicators, breakdowns = lookups.indicators, lookups.breakdowns
-    values, plans = {}, {}
+    values: Planned = {}
+    plans: Planned = {}
+    key: tuple[Any, ...]
     for entry in entries:
         org_id = organisations.get(entry.unit_code)
         if org_id is None:
@@ -249,9 +271,16 @@ def _resolve(entries, lookups: Lookups, problems, create_periods: bool):
 DEFAULTS = {"qualifier": "", "note": "", "is_derived": False, "stated_change_kind": ""}
 
 
-def _diff(incoming: dict, existing: dict, names, outcome: Outcome, describe):
+def _diff(
+    incoming: Planned,
+    existing: dict[tuple[Any, ...], tuple[int, tuple[Any, ...]]],
+    names: Iterable[str],
+    outcome: Outcome,
+    describe: Callable[[Entry, dict[str, Any]], dict[str, Any]],
+) -> WritePlan:
     """What would be created, changed or left alone. Decimals compare by value (5000 == 5000.0000)."""
-    to_create, to_update = [], []
+    to_create: list[tuple[tuple[Any, ...], tuple[Any, ...]]] = []
+    to_update: list[tuple[int, tuple[Any, ...]]] = []
     labels = {"new": _("new"), "changed": _("changed")}
     defaults = [(name, DEFAULTS.get(name)) for name in names]
     for key, (entry, fields) in incoming.items():
@@ -274,7 +303,7 @@ def _diff(incoming: dict, existing: dict, names, outcome: Outcome, describe):
     return to_create, to_update
 
 
-def _describe(entry, fields):
+def _describe(entry: Entry, fields: dict[str, Any]) -> dict[str, Any]:
     figure = fields.get("value")
     if fields.get("numerator") is not None:
         figure = f"{fields['numerator'].normalize():f}/{fields['denominator'].normalize():f}"
@@ -289,8 +318,8 @@ def _describe(entry, fields):
     }
 
 
-def _plan_values(values: dict, outcome: Outcome):
-    existing = {}
+def _plan_values(values: Planned, outcome: Outcome) -> WritePlan:
+    existing: dict[tuple[Any, ...], tuple[int, tuple[Any, ...]]] = {}
     if values:
         org_ids = {key[0] for key in values}
         period_ids = {key[2] for key in values}
@@ -302,8 +331,8 @@ def _plan_values(values: dict, outcome: Outcome):
     return _diff(values, existing, VALUE_FIELDS, outcome, _describe)
 
 
-def _plan_plans(plans: dict, outcome: Outcome):
-    existing = {}
+def _plan_plans(plans: Planned, outcome: Outcome) -> WritePlan:
+    existing: dict[tuple[Any, ...], tuple[int, tuple[Any, ...]]] = {}
     if plans:
         rows = PlanTarget.objects.filter(
             organisation_id__in={k[0] for k in plans}, year__in={k[2] for k in plans}
@@ -313,7 +342,7 @@ def _plan_plans(plans: dict, outcome: Outcome):
     return _diff(plans, existing, PLAN_FIELDS, outcome, _describe)
 
 
-def _check_rules(values: dict, lookups: Lookups, problems) -> None:
+def _check_rules(values: Planned, lookups: Lookups, problems: list[Problem]) -> None:
     """The stored rules, once per unit and period the file touches, on the figures as they would be."""
     rules = active_rules()
     if not rules or not values:
@@ -354,7 +383,7 @@ def _check_rules(values: dict, lookups: Lookups, problems) -> None:
                 problems.append(Problem(entry.row, entry.column("value"), rule_message(compiled, *broken)))
 
 
-def _insert_many(model, columns: list[str], rows: list[tuple]) -> None:
+def _insert_many(model: type[models.Model], columns: list[str], rows: list[tuple[Any, ...]]) -> None:
     """Rows written straight to the driver (COPY on PostgreSQL, executemany on SQLite). bulk_create builds a model
     instance per row and, on SQLite, splits into statements of under a hundred rows; this is
     the slowest part of a 100.000-row import, so the rows go to the driver as tuples."""
@@ -377,7 +406,7 @@ WRITE_HISTORY = True
 
 
 @transaction.atomic
-def _write(value_plan, plan_plan, run: ImportRun) -> None:
+def _write(value_plan: WritePlan, plan_plan: WritePlan, run: ImportRun) -> None:
     for model, (to_create, to_update), names, key_names in (
         (DataValue, value_plan, VALUE_FIELDS, ("organisation_id", "indicator_id", "period_id", "breakdown_id")),
         (PlanTarget, plan_plan, PLAN_FIELDS, ("organisation_id", "indicator_id", "year")),

@@ -6,6 +6,9 @@ DHIS2's own headers (orgunit, dataelement, categoryoptioncombo, comment) are rea
 """
 
 import hashlib
+from collections.abc import Iterable, Iterator, Sequence
+from decimal import Decimal
+from typing import Any
 
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -13,13 +16,14 @@ from django.utils.translation import gettext as _
 from healthcentre.importing.columns import map_columns
 from healthcentre.importing.opener import ImportFileError, check_row_count, open_spreadsheet
 from healthcentre.importing.resources import Problem
+from healthcentre.scoping import Viewer
 from healthcentre.search import fold
 from healthcentre.vocabulary import ParseError, clean_code, clean_text, limits_of, parse_decimal, parse_yes_no
 
 from ..models import ChangeKind, DataValue
 from ..periods import PeriodCodeError, parse_period
 from .cells import DENOMINATOR, NUMERATOR, VALUE, parse_figure, parse_qualifier
-from .core import Entry, cyclic_gc_paused, import_entries
+from .core import Entry, Outcome, cyclic_gc_paused, import_entries
 
 COLUMNS = [
     "unit_code",
@@ -46,21 +50,21 @@ STATED_CHANGE = limits_of(DataValue._meta.get_field("stated_change"))
 NOTE_LENGTH = DataValue._meta.get_field("note").max_length
 
 
-def read_rows(data: bytes, file_name: str):
+def read_rows(data: bytes, file_name: str) -> Iterator[list[Any]]:
     """The rows of the file's first sheet, one by one, as the opener hands them out. An xlsx
     row keeps calamine's raw cells ("" for an empty cell, 5.0 for 5): they are cleaned in
     entries_from_rows, once, only in the columns read."""
     return open_spreadsheet(data, file_name).rows(0)
 
 
-def _text(value):
+def _text(value: Any) -> Any:
     """A cleaned cell, text without its surrounding spaces (a cell of spaces reads as "")."""
     if type(value) is str:
         return value.strip() if value else None
     return _clean(value)
 
 
-def _clean(value):
+def _clean(value: Any) -> Any:
     """One cell as read_xlsx_rows gives it: "" is empty, a whole float is an int."""
     if value == "":
         return None
@@ -69,11 +73,11 @@ def _clean(value):
     return value
 
 
-def _header_key(cell) -> str:
+def _header_key(cell: object) -> str:
     return fold(str(cell if cell is not None else "")).strip()
 
 
-def _header(cells, problems) -> dict[str, int]:
+def _header(cells: Sequence[object], problems: list[Problem]) -> dict[str, int]:
     positions, found = map_columns(cells, COLUMNS, required=REQUIRED, aliases=ALIASES, key=_header_key)
     problems += found
     if positions and "value" not in positions and "numerator" not in positions:
@@ -87,7 +91,7 @@ _EMPTY = frozenset({None, ""})
 _NUMBER_TYPES = frozenset({int, float})
 
 
-def entries_from_rows(rows, problems: list[Problem]) -> list[Entry]:
+def entries_from_rows(rows: Iterable[Sequence[Any]], problems: list[Problem]) -> list[Entry]:
     numbered = ((line, row) for line, row in enumerate(rows, 1) if not _EMPTY.issuperset(row))
     first = next(numbered, None)
     if first is None:
@@ -97,13 +101,15 @@ def entries_from_rows(rows, problems: list[Problem]) -> list[Entry]:
         return []
     columns = {name: name for name in COLUMNS}
     entries = []
-    period_cache: dict = {}
-    codes: dict = {}
+    period_cache: dict[object, str | PeriodCodeError] = {}
+    codes: dict[object, str] = {}
     width = max(positions.values()) + 1
     unit_at, indicator_at, period_at = positions["unit_code"], positions["indicator_code"], positions["period"]
     value_at = positions.get("value")
     optional_at = [positions[name] for name in _OPTIONAL if name in positions]
     kind_at = positions.get("stated_change_kind")
+    cells: dict[str, Any] | None
+    fields: dict[str, Any]
     for line, row in numbered:
         if len(row) < width:
             row = list(row) + [None] * (width - len(row))
@@ -137,7 +143,7 @@ def entries_from_rows(rows, problems: list[Problem]) -> list[Entry]:
             # per-cell parsing (a 100.000-row file is mostly such rows).
             fields = {
                 "note": "",
-                "value": _plain_value(line, _clean(row[value_at]), problems),
+                "value": _plain_value(line, _clean(value), problems),
                 "numerator": None,
                 "denominator": None,
                 "qualifier": "",
@@ -147,6 +153,7 @@ def entries_from_rows(rows, problems: list[Problem]) -> list[Entry]:
             }
             breakdown = ""
         else:
+            assert cells is not None  # read above, for a row that is not plain
             fields = _read_fields(line, cells, problems)
             breakdown = _code(line, "breakdown_code", cells.get("breakdown_code"), problems, required=False)
         resolved = period_cache.get(period)
@@ -168,7 +175,12 @@ def entries_from_rows(rows, problems: list[Problem]) -> list[Entry]:
 
 
 def _code(
-    line: int, name: str, value, problems: list[Problem], known: dict | None = None, required: bool = True
+    line: int,
+    name: str,
+    value: object,
+    problems: list[Problem],
+    known: dict[object, str] | None = None,
+    required: bool = True,
 ) -> str:
     """A code cell as the vocabulary cleans it; "" with a problem when it is missing or holds
     an invisible character. A clean code is remembered in `known`, by the cell that held it."""
@@ -184,7 +196,7 @@ def _code(
     return code
 
 
-def _plain_value(line: int, value, problems: list[Problem]):
+def _plain_value(line: int, value: object, problems: list[Problem]) -> Decimal | None:
     """A number cell alone in its row; a NaN, an infinity or a number too large for the column
     is a problem on the row, as in any other row."""
     try:
@@ -194,9 +206,10 @@ def _plain_value(line: int, value, problems: list[Problem]):
         return None
 
 
-def _read_fields(line: int, cells: dict, problems: list[Problem]) -> dict:
+def _read_fields(line: int, cells: dict[str, Any], problems: list[Problem]) -> dict[str, Any]:
     """Every figure column of one row, parsed, with a problem for each unreadable cell."""
     get = cells.get
+    fields: dict[str, Any]
     try:
         fields = {"note": clean_text(get("note"), NOTE_LENGTH)}
     except ParseError as exc:
@@ -262,7 +275,9 @@ def _entries(data: bytes, file_name: str, dry_run: bool) -> tuple[list[Entry], l
     return found
 
 
-def import_long(data: bytes, *, file_name: str, user=None, dry_run: bool, file_sha256: str = ""):
+def import_long(
+    data: bytes, *, file_name: str, user: Viewer | None = None, dry_run: bool, file_sha256: str = ""
+) -> Outcome:
     """Read a long-layout file and import it (see core.import_entries)."""
     with cyclic_gc_paused():
         entries, problems = _entries(data, file_name, dry_run)

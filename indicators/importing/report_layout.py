@@ -9,6 +9,8 @@ A blank template comes from the admin (`template_workbook`); the sheet filled in
 through the same checks as the long layout (core.import_entries).
 """
 
+from collections.abc import Sequence
+
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -17,19 +19,21 @@ from healthcentre.importing.formats import rows_to_cells
 from healthcentre.importing.opener import ImportFileError
 from healthcentre.importing.opener import Workbook as UploadedWorkbook
 from healthcentre.importing.resources import Problem
-from healthcentre.spreadsheets import append_row, workbook_bytes
+from healthcentre.models import Organisation
+from healthcentre.scoping import Viewer
+from healthcentre.spreadsheets import active_sheet, append_row, workbook_bytes
 from healthcentre.vocabulary import ParseError, clean_code
 
 from ..models import Breakdown, Indicator
 from ..periods import PeriodCodeError, label_of, parse_period, same_period_last_year
 from .cells import parse_figure
-from .core import Entry, cyclic_gc_paused, import_entries
+from .core import Entry, Outcome, cyclic_gc_paused, import_entries
 
 FIRST_DATA_ROW = 5
 PLAN, RESULT, LAST_YEAR = 4, 5, 6  # zero-based columns E, F, G
 
 
-def headings():
+def headings() -> list[str]:
     return [
         _("Indicator code"),
         _("Breakdown code"),
@@ -56,12 +60,12 @@ def _figure_columns(sheet: str, index: int) -> dict[str, str]:
     return dict.fromkeys(("value", "numerator", "denominator", "qualifier", "stated_change_kind", "breakdown"), where)
 
 
-def _text(row, index):
+def _text(row: Sequence[object], index: int) -> str:
     value = row[index] if index < len(row) else None
     return "" if value is None else str(value).strip()
 
 
-def _code(row, index, line: int, column: str, problems: list[Problem]) -> str | None:
+def _code(row: Sequence[object], index: int, line: int, column: str, problems: list[Problem]) -> str | None:
     """A code cell as the vocabulary cleans it; None, with a problem, when it holds an
     invisible character."""
     try:
@@ -72,7 +76,7 @@ def _code(row, index, line: int, column: str, problems: list[Problem]) -> str | 
 
 
 def entries_from_workbook(data: bytes, problems: list[Problem]) -> list[Entry]:
-    entries = []
+    entries: list[Entry] = []
     workbook = UploadedWorkbook(data)
     for sheet in workbook.sheet_names:
         rows = rows_to_cells(workbook.rows(sheet))
@@ -90,7 +94,7 @@ def entries_from_workbook(data: bytes, problems: list[Problem]) -> list[Entry]:
         except PeriodCodeError as exc:
             problems.append(Problem(2, columns["period"], str(exc)))
             continue
-        targets = {PLAN: None, RESULT: spec.code, LAST_YEAR: same_period_last_year(spec.code)}
+        targets: dict[int, str | None] = {PLAN: None, RESULT: spec.code, LAST_YEAR: same_period_last_year(spec.code)}
         for line, row in enumerate(rows[FIRST_DATA_ROW - 1 :], FIRST_DATA_ROW):
             if all(_text(row, index) == "" for index in targets):
                 continue
@@ -136,7 +140,9 @@ def entries_from_workbook(data: bytes, problems: list[Problem]) -> list[Entry]:
     return entries
 
 
-def import_report_layout(data: bytes, *, file_name: str, user=None, dry_run: bool, file_sha256: str = ""):
+def import_report_layout(
+    data: bytes, *, file_name: str, user: Viewer | None = None, dry_run: bool, file_sha256: str = ""
+) -> Outcome:
     problems: list[Problem] = []
     with cyclic_gc_paused():
         entries = entries_from_workbook(data, problems)
@@ -151,11 +157,11 @@ def import_report_layout(data: bytes, *, file_name: str, user=None, dry_run: boo
         )
 
 
-def template_workbook(unit, period_code: str) -> bytes:
+def template_workbook(unit: Organisation, period_code: str) -> bytes:
     """A blank sheet for one unit and period, every indicator (and breakdown item) down the side."""
     spec = parse_period(period_code)
     workbook = Workbook()
-    sheet = workbook.active
+    sheet = active_sheet(workbook)
     sheet.title = f"{unit.code} {spec.code}"[:31]
     bold = Font(bold=True)
     append_row(sheet, [_("Unit code"), unit.code, unit.name])
@@ -170,7 +176,7 @@ def template_workbook(unit, period_code: str) -> bytes:
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         if index > 4:
             cell.fill = PatternFill("solid", fgColor="FFF2CC")
-    breakdowns = {}
+    breakdowns: dict[str, list[Breakdown]] = {}
     for item in Breakdown.objects.all():
         breakdowns.setdefault(item.category, []).append(item)
     for indicator in Indicator.objects.all():

@@ -8,7 +8,6 @@ from ..models import ActionItem
 from ..models.actions import CLOSED_STATUSES
 from ..resources import ActionItemResource
 from .display import overdue_badge
-from .labels import ReportLinksMixin
 
 
 class FollowUpFilter(admin.SimpleListFilter):
@@ -31,7 +30,7 @@ class FollowUpFilter(admin.SimpleListFilter):
 
 
 @admin.register(ActionItem)
-class ActionItemAdmin(ReportLinksMixin, RecordAdmin):
+class ActionItemAdmin(RecordAdmin):
     resource_classes = [ActionItemResource]
     import_export_change_list_template = "supervision/admin/action_change_list.html"
     list_display = ["__str__", "station", "responsible_unit", "due_date", "status", "closed_date", "flag"]

@@ -1,6 +1,5 @@
 from django.contrib import admin
 from django.db.models import Count, Q
-from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from healthcentre.importing.admin import RecordAdmin
@@ -10,11 +9,10 @@ from ..models.actions import CLOSED_STATUSES
 from ..reports import summary
 from ..resources import SupervisionRoundResource, TeamMemberResource
 from .inlines import TeamMemberInline, VisitInline
-from .labels import ReportLinksMixin
 
 
 @admin.register(SupervisionRound)
-class SupervisionRoundAdmin(ReportLinksMixin, RecordAdmin):
+class SupervisionRoundAdmin(RecordAdmin):
     resource_classes = [SupervisionRoundResource]
     change_form_template = "supervision/admin/round_change_form.html"
     list_display = ["title", "code", "supervising_unit", "span", "leader_name", "visit_count", "open_actions"]
@@ -63,18 +61,9 @@ class SupervisionRoundAdmin(ReportLinksMixin, RecordAdmin):
         return obj.n_open
 
     def get_urls(self):
-        view = self.admin_site.admin_view
         return [
-            path(
-                "<int:pk>/summary/",
-                view(summary.RoundSummaryView.as_view(model_admin=self)),
-                name="supervision_round_summary",
-            ),
-            path(
-                "<int:pk>/summary.xlsx",
-                view(summary.RoundSummaryXlsxView.as_view(model_admin=self)),
-                name="supervision_round_summary_xlsx",
-            ),
+            summary.RoundSummaryView.path(self, "<int:pk>/summary/", "supervision_round_summary"),
+            summary.RoundSummaryXlsxView.path(self, "<int:pk>/summary.xlsx", "supervision_round_summary_xlsx"),
             *super().get_urls(),
         ]
 

@@ -1,6 +1,6 @@
 from django.contrib import admin, messages
 from django.db.models import Count, Q
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
@@ -14,11 +14,10 @@ from ..reports import history, minutes, planning
 from ..resources import VisitResource
 from ..rules import outside_area_message, previous_findings, previous_visit, station_outside_served_area
 from .inlines import ActionItemInline, FindingInline
-from .labels import ReportLinksMixin
 
 
 @admin.register(Visit)
-class VisitAdmin(ReportLinksMixin, RecordAdmin):
+class VisitAdmin(RecordAdmin):
     resource_classes = [VisitResource]
     change_form_template = "supervision/admin/visit_change_form.html"
     import_export_change_list_template = "supervision/admin/visit_change_list.html"
@@ -126,23 +125,10 @@ class VisitAdmin(ReportLinksMixin, RecordAdmin):
         return super().change_view(request, object_id, form_url, extra_context)
 
     def get_urls(self):
-        view = self.admin_site.admin_view
         return [
-            path(
-                "<int:pk>/minutes/",
-                view(minutes.MinutesView.as_view(model_admin=self)),
-                name="supervision_visit_minutes",
-            ),
-            path(
-                "<int:pk>/minutes.xlsx",
-                view(minutes.MinutesXlsxView.as_view(model_admin=self)),
-                name="supervision_visit_minutes_xlsx",
-            ),
-            path(
-                "station/<int:station_id>/",
-                view(history.StationHistoryView.as_view(model_admin=self)),
-                name="supervision_station_history",
-            ),
-            path("planning/", view(planning.PlanningView.as_view(model_admin=self)), name="supervision_planning"),
+            minutes.MinutesView.path(self, "<int:pk>/minutes/", "supervision_visit_minutes"),
+            minutes.MinutesXlsxView.path(self, "<int:pk>/minutes.xlsx", "supervision_visit_minutes_xlsx"),
+            history.StationHistoryView.path(self, "station/<int:station_id>/", "supervision_station_history"),
+            planning.PlanningView.path(self, "planning/", "supervision_planning"),
             *super().get_urls(),
         ]

@@ -1,4 +1,5 @@
 import datetime as dt
+from typing import Any, Self
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -21,10 +22,10 @@ CLOSED_STATUSES = (ActionStatus.DONE, ActionStatus.CANCELLED)
 
 
 class ActionItemQuerySet(ScopedQuerySet):
-    def still_open(self):
+    def still_open(self) -> Self:
         return self.exclude(status__in=CLOSED_STATUSES)
 
-    def overdue(self, today: dt.date | None = None):
+    def overdue(self, today: dt.date | None = None) -> Self:
         """Not closed, and the due date has passed."""
         return self.still_open().filter(due_date__lt=today or timezone.localdate())
 
@@ -93,10 +94,10 @@ class ActionItem(ImportedRecord):
         super().clean()
         if self.is_closed and not self.closed_date:
             raise ValidationError({"closed_date": _("A closed action item needs the date it was closed.")})
-        if self.finding_id and self.visit_id and self.finding.visit_id != self.visit_id:
+        if self.finding_id and self.visit_id and self.finding is not None and self.finding.visit_id != self.visit_id:
             raise ValidationError({"finding": _("This finding belongs to another visit.")})
 
-    def save(self, *args, **kwargs) -> None:
+    def save(self, *args: Any, **kwargs: Any) -> None:
         if not self.number:
             last = ActionItem.objects.filter(visit_id=self.visit_id).aggregate(last=Max("number"))["last"]
             self.number = (last or 0) + 1

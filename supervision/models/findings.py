@@ -57,7 +57,7 @@ class Finding(ImportedRecord):
             raise ValidationError({"score": _("A score cannot be negative.")})
         if not self.area.is_scored:
             raise ValidationError({"score": _("This content area is not scored; leave the score empty.")})
-        if self.score > self.area.max_points:
+        if self.area.max_points is not None and self.score > self.area.max_points:  # it is: the area is scored
             raise ValidationError(
                 {"score": _("The score cannot exceed the area's %(points)s points.") % {"points": self.area.max_points}}
             )

@@ -1,3 +1,6 @@
+import datetime as dt
+from typing import TYPE_CHECKING
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -5,6 +8,9 @@ from django.utils.translation import gettext_lazy as _
 
 from healthcentre.models import ImportedRecord
 from healthcentre.scoping import ScopedQuerySet
+
+if TYPE_CHECKING:
+    from healthcentre.models import Person
 
 
 class SupervisionRound(ImportedRecord):
@@ -67,7 +73,7 @@ class SupervisionRound(ImportedRecord):
         return f"{start:%d/%m/%Y} - {end:%d/%m/%Y}"
 
     @property
-    def leader(self):
+    def leader(self) -> "Person | None":
         member = next((m for m in self.team.all() if m.role == TeamRole.LEADER), None)
         return member.person if member else None
 
@@ -76,7 +82,7 @@ class SupervisionRound(ImportedRecord):
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("The round cannot end before it starts.")})
 
-    def contains(self, day) -> bool:
+    def contains(self, day: dt.date) -> bool:
         return self.start_date <= day <= self.end_date
 
 

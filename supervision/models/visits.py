@@ -1,3 +1,6 @@
+import datetime as dt
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Coalesce
@@ -13,7 +16,7 @@ class VisitKind(models.TextChoices):
 
 
 class VisitQuerySet(ScopedQuerySet):
-    def with_day_visited(self):
+    def with_day_visited(self) -> "models.QuerySet[Any]":  # visits, annotated with `day_visited`
         """`day_visited`: the visit's own date, or else the last day of its round (the latest it
         can have happened), so visits whose day was not reported still order and plan."""
         return self.annotate(day_visited=Coalesce("date", "round__end_date"))
@@ -65,7 +68,7 @@ class Visit(ImportedRecord):
         return f"{self.station} — {self.date:%d/%m/%Y}" if self.date else f"{self.station} — {self.round.span}"
 
     @property
-    def visited_on(self):
+    def visited_on(self) -> dt.date:
         return self.date or self.round.end_date
 
     @property

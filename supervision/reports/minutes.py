@@ -1,15 +1,17 @@
 """The minutes of a visit (biên bản giám sát): a printable page and the same as .xlsx."""
 
 from dataclasses import dataclass
+from typing import Any
 
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from healthcentre.scoping import Viewer
 
 from ..models import ActionItem, ContentArea, Finding, Visit
 from ..rules import previous_findings
 from .base import AdminReportView
-from .texts import LABELS
 from .xlsx import sheet_response
 
 
@@ -20,7 +22,7 @@ class AreaRow:
     previous: Finding | None
 
 
-def minutes_of(visit: Visit, user) -> dict:
+def minutes_of(visit: Visit, user: Viewer) -> dict[str, Any]:
     """Everything the minutes print: the round and team, the visit, one row per content area
     (the round's areas and any other area with findings) beside the previous visit's, and the
     action items."""
@@ -44,7 +46,7 @@ def minutes_of(visit: Visit, user) -> dict:
     }
 
 
-def visit_for(view) -> Visit:
+def visit_for(view: AdminReportView) -> Visit:
     visit = view.model_admin.get_object(view.request, str(view.kwargs["pk"]))
     if visit is None:
         raise Http404
@@ -54,7 +56,7 @@ def visit_for(view) -> Visit:
 class MinutesView(AdminReportView):
     template_name = "supervision/minutes.html"
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         visit = visit_for(self)
         self.title = _("Minutes of a supervision visit")
         context = super().get_context_data(**kwargs)
@@ -63,18 +65,18 @@ class MinutesView(AdminReportView):
 
 
 class MinutesXlsxView(AdminReportView):
-    def get(self, request, *args, **kwargs):
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         data = minutes_of(visit_for(self), request.user)
-        visit, round_, t = data["visit"], data["round"], LABELS
+        visit, round_ = data["visit"], data["round"]
         heading = [
-            (t["round"], round_.title),
-            (t["supervising_unit"], round_.supervising_unit),
-            (t["decision"], round_.decision or ""),
-            (t["dates"], round_.span),
-            (t["station"], visit.station),
-            (t["kind"], visit.get_kind_display()),
-            (t["date"], visit.date or t["not_given"]),
-            (t["people_met"], visit.people_met),
+            (_("Round"), round_.title),
+            (_("Supervising unit"), round_.supervising_unit),
+            (_("Decision forming the team"), round_.decision or ""),
+            (_("Dates"), round_.span),
+            (_("Station visited"), visit.station),
+            (_("Kind of visit"), visit.get_kind_display()),
+            (_("Date"), visit.date or _("Not reported")),
+            (_("People met"), visit.people_met),
         ]
         areas = [
             (
@@ -96,35 +98,43 @@ class MinutesXlsxView(AdminReportView):
                 a.due_date,
                 a.get_status_display(),
                 a.closed_date,
-                t["overdue"] if a.is_overdue(data["today"]) else "",
+                _("Overdue") if a.is_overdue(data["today"]) else "",
             )
             for a in data["actions"]
         ]
         return sheet_response(
             f"bien-ban-giam-sat-{visit.station.code}",
             [
-                (t["minutes"], None, heading),
+                (_("Minutes of a supervision visit"), None, heading),
                 (
-                    t["team"],
-                    [t["role"], t["person"], t["position"]],
+                    _("Team"),
+                    [_("Role"), _("Person"), _("Position")],
                     [(m.get_role_display(), m.person.titled_name, m.position) for m in data["team"]],
                 ),
                 (
-                    t["findings"],
+                    _("Findings"),
                     [
-                        t["content_area"],
-                        t["findings"],
-                        t["score"],
-                        t["max_points"],
-                        t["recommendations"],
-                        f"{t['previous']}: {t['findings']}",
-                        f"{t['previous']}: {t['score']}",
+                        _("Content area"),
+                        _("Findings"),
+                        _("Score"),
+                        _("Maximum"),
+                        _("Recommendations"),
+                        f"{_('Previous visit')}: {_('Findings')}",
+                        f"{_('Previous visit')}: {_('Score')}",
                     ],
                     areas,
                 ),
                 (
-                    t["action_items"],
-                    [t["number"], t["what"], t["responsible_unit"], t["due_date"], t["status"], t["closed"], ""],
+                    _("Action items"),
+                    [
+                        _("No."),
+                        _("What is to be done"),
+                        _("Responsible unit"),
+                        _("Due date"),
+                        _("Status"),
+                        _("Closed on"),
+                        "",
+                    ],
                     actions,
                 ),
             ],

@@ -1,5 +1,7 @@
 """The planning page: when each station is next due, and which were not visited within an interval."""
 
+from typing import Any
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,7 +23,7 @@ class IntervalForm(forms.Form):
 class PlanningView(AdminReportView):
     template_name = "supervision/planning.html"
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         form = IntervalForm(self.request.GET or None)
         months = form.cleaned_data["months"] if form.is_valid() else DEFAULT_INTERVAL_MONTHS
         today = timezone.localdate()

@@ -2,28 +2,29 @@
 chart of the average score per area."""
 
 from decimal import Decimal
+from typing import Any
 
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..models import ActionItem, Finding
+from ..models import ActionItem, ContentArea, Finding, SupervisionRound
 from .base import AdminReportView
 from .chart import layout
-from .texts import LABELS
 from .xlsx import sheet_response
 
 
-def summary_of(round_) -> dict:
+def summary_of(round_: SupervisionRound) -> dict[str, Any]:
     visits = list(round_.visits.select_related("station").order_by("date", "station__name"))
     findings = Finding.objects.filter(visit__round=round_).select_related("area")
     scores = {(f.visit_id, f.area_id): f.score for f in findings}
-    areas = {a.pk: a for a in round_.content_areas.all()}
-    areas.update({f.area_id: f.area for f in findings})
-    areas = sorted(areas.values(), key=lambda a: (a.source, a.position, a.name))
+    by_id = {a.pk: a for a in round_.content_areas.all()}
+    by_id.update({f.area_id: f.area for f in findings})
+    areas: list[ContentArea] = sorted(by_id.values(), key=lambda a: (a.source, a.position, a.name))
     table = [(visit, [scores.get((visit.pk, area.pk)) for area in areas]) for visit in visits]
-    averages = []
+    averages: list[Decimal | None] = []
     for index in range(len(areas)):
-        given = [row[index] for _visit, row in table if row[index] is not None]
+        given = [score for _visit, row in table if (score := row[index]) is not None]
         averages.append(sum(given, Decimal(0)) / len(given) if given else None)
     bars = [
         (area.name, float(avg) * 100 / area.max_points, f"{avg:.1f}/{area.max_points}")
@@ -49,7 +50,7 @@ def summary_of(round_) -> dict:
 class RoundSummaryView(AdminReportView):
     template_name = "supervision/round_summary.html"
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         round_ = self.get_object()
         self.title = _("Round summary")
         context = super().get_context_data(**kwargs)
@@ -58,12 +59,12 @@ class RoundSummaryView(AdminReportView):
 
 
 class RoundSummaryXlsxView(AdminReportView):
-    def get(self, request, *args, **kwargs):
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         data = summary_of(self.get_object())
-        t, round_ = LABELS, data["round"]
-        header = [t["station"], t["date"], *[a.name for a in data["areas"]]]
+        round_ = data["round"]
+        header = [_("Station visited"), _("Date"), *[a.name for a in data["areas"]]]
         rows = [(v.station.name, v.date or round_.span, *scores) for v, scores in data["table"]]
-        rows.append((t["average"], "", *[None if a is None else round(a, 1) for a in data["averages"]]))
+        rows.append((_("Average"), "", *[None if a is None else round(a, 1) for a in data["averages"]]))
         actions = [
             (
                 a.visit.station.name,
@@ -72,7 +73,7 @@ class RoundSummaryXlsxView(AdminReportView):
                 a.responsible_unit.name,
                 a.due_date,
                 a.get_status_display(),
-                t["overdue"] if a.is_overdue(data["today"]) else "",
+                _("Overdue") if a.is_overdue(data["today"]) else "",
             )
             for a in data["open_actions"]
         ]
@@ -81,8 +82,16 @@ class RoundSummaryXlsxView(AdminReportView):
             [
                 (f"{round_.title} ({round_.span}) — {round_.supervising_unit.name}", header, rows),
                 (
-                    t["open_actions"],
-                    [t["station"], t["number"], t["what"], t["responsible_unit"], t["due_date"], t["status"], ""],
+                    _("Open action items"),
+                    [
+                        _("Station visited"),
+                        _("No."),
+                        _("What is to be done"),
+                        _("Responsible unit"),
+                        _("Due date"),
+                        _("Status"),
+                        "",
+                    ],
                     actions,
                 ),
             ],

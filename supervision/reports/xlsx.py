@@ -1,17 +1,22 @@
 """Writing a report as an .xlsx download, one section under another on one sheet, through the
 project's spreadsheet writer (numbers and dates stay numbers and dates)."""
 
+from collections.abc import Iterable, Sequence
+
 from django.http import HttpResponse
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from healthcentre.spreadsheets import append_row, workbook_bytes, xlsx_response
+from healthcentre.spreadsheets import active_sheet, append_row, workbook_bytes, xlsx_response
+
+# A section: its heading, its header row or None, its rows.
+type Section = tuple[object, Sequence[object] | None, Iterable[Iterable[object]]]
 
 
-def sheet_response(filename: str, sections) -> HttpResponse:
+def sheet_response(filename: str, sections: Iterable[Section]) -> HttpResponse:
     """`sections`: (heading, header row or None, rows) written one under another on one sheet."""
     book = Workbook()
-    sheet = book.active
+    sheet = active_sheet(book)
     sheet.title = filename[:31]
     for heading, header, rows in sections:
         if heading:
