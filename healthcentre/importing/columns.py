@@ -68,3 +68,27 @@ def _twice(first: int, second: int) -> str:
         "first": column_letter(first),
         "second": column_letter(second),
     }
+
+
+def stray_cells(header: Sequence[object], row: Sequence[object]) -> list[int]:
+    """The indices of the row's filled cells that stand under no heading: beyond the header
+    or under an empty header cell. Nothing would read them, so they are refused, never
+    dropped: in a CSV separated by commas, "57,6" written without quotes is two cells."""
+    return [
+        index
+        for index, value in enumerate(row)
+        if value not in (None, "")
+        and (index >= len(header) or header[index] is None or str(header[index]).strip() == "")
+    ]
+
+
+def stray_cell_problem(line: int, index: int) -> Problem:
+    return Problem(
+        line,
+        column_letter(index),
+        _(
+            "This cell stands under no column heading and would be ignored: delete it or give its column a "
+            "heading. (In a CSV separated by commas a number with a decimal comma, 57,6, is split in two: put it "
+            "in quotes, or save the file with “;”.)"
+        ),
+    )

@@ -8,6 +8,7 @@ import tablib
 from django.utils.translation import gettext as _
 from import_export.formats import base_formats
 
+from .columns import stray_cells
 from .opener import CsvFile, ImportFileError, Workbook, check_row_count
 
 __all__ = ["ImportFileError", "SafeCSV", "SafeXLSX", "rows_to_cells", "rows_to_dataset"]
@@ -43,6 +44,8 @@ def rows_to_dataset(rows: Iterable[Iterable[object]], header_only_allowed: bool 
     for _line, row in numbered[1:]:
         dataset.append((row + [None] * width)[:width])
     dataset.source_lines = [line for line, _row in numbered[1:]]
+    # Cells under no heading, which the dataset leaves out: the resource refuses their rows.
+    dataset.stray_cells = [(line, index) for line, row in numbered[1:] for index in stray_cells(header, row)]
     return dataset
 
 

@@ -26,7 +26,7 @@ from ..models import ImportRun
 from ..scoping import record_visible
 from ..spreadsheets import neutralise_formula
 from .audit import mark_written_by
-from .columns import header_key, map_columns
+from .columns import header_key, map_columns, stray_cell_problem
 from .concurrency import CONFLICTS, conflict_message, take_turn
 from .formats import ImportFileError
 from .problems import Problem
@@ -184,6 +184,7 @@ class RecordResource(resources.ModelResource):
         to the resource's own column names, which the rows are then read by."""
         known = [field.column_name for field in self.get_import_fields()]
         positions, problems = map_columns(dataset.headers or [], known, required=self.required_columns())
+        problems += [stray_cell_problem(line, index) for line, index in getattr(dataset, "stray_cells", ())]
         if not problems:
             headers = list(dataset.headers)
             for name, index in positions.items():

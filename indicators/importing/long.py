@@ -13,7 +13,7 @@ from typing import Any
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from healthcentre.importing.columns import map_columns
+from healthcentre.importing.columns import map_columns, stray_cell_problem, stray_cells
 from healthcentre.importing.opener import ImportFileError, check_row_count, open_spreadsheet
 from healthcentre.importing.resources import Problem
 from healthcentre.scoping import Viewer
@@ -96,9 +96,13 @@ def entries_from_rows(rows: Iterable[Sequence[Any]], problems: list[Problem]) ->
     first = next(numbered, None)
     if first is None:
         raise ImportFileError(_("The file has no rows."))
-    positions = _header([_clean(v) for v in first[1]], problems)
+    header = [_clean(v) for v in first[1]]
+    positions = _header(header, problems)
     if problems:
         return []
+    # A row wider than the header, or a header with a blank among its cells, may hold cells
+    # that nothing reads: those rows are checked for them (a plain row costs one comparison).
+    header_width, blank_heading = len(header), any(h in _EMPTY for h in header)
     columns = {name: name for name in COLUMNS}
     entries = []
     period_cache: dict[object, str | PeriodCodeError] = {}
@@ -111,6 +115,8 @@ def entries_from_rows(rows: Iterable[Sequence[Any]], problems: list[Problem]) ->
     cells: dict[str, Any] | None
     fields: dict[str, Any]
     for line, row in numbered:
+        if len(row) > header_width or blank_heading:
+            problems += [stray_cell_problem(line, index) for index in stray_cells(header, row)]
         if len(row) < width:
             row = list(row) + [None] * (width - len(row))
         value = row[value_at] if value_at is not None else None

@@ -426,3 +426,28 @@ def test_an_import_refuses_cells_that_are_not_finite_or_too_large_and_writes_not
         assert page.count("không phải là số") + page.count("quá lớn") >= refused
     assert DataValue.objects.count() == before
     assert not DataValue.objects.filter(value__gt=Decimal("99999999999999")).exists()
+
+
+# --- a cell under no heading -----------------------------------------------------------------
+
+
+def test_a_decimal_comma_splitting_a_csv_row_is_refused_not_cut(seeded, superuser, client_for):
+    """57,6 unquoted in a CSV separated by commas is two cells, 57 and 6: the row is refused,
+    naming the cell nothing would read, rather than stored as 57."""
+    data = b"unit_code,indicator_code,period,value\nTTYT-LAICHAU,KCB-LUOT-KHAM,2023S1,57,6\n"
+    page = import_long_layout(client_for(superuser), data, "values.csv")
+    assert "không nằm dưới cột nào có tiêu đề" in page and ">E<" in page
+    assert not DataValue.objects.filter(period__code="2023S1").exists()
+
+
+def test_a_cell_under_no_heading_is_refused_by_every_admin_import(seeded, superuser, client_for):
+    from indicators.models import PlanTarget
+
+    upload = SimpleUploadedFile(
+        "plans.csv", b"unit_code,indicator_code,year,value\nTTYT-LAICHAU,KCB-LUOT-KHAM,2030,48,5\n"
+    )
+    page = client_for(superuser).post(
+        "/admin/indicators/plantarget/import/", {"resource": 0, "format": 1, "import_file": upload}
+    )
+    assert (2, "E") in [(p.row, p.column) for p in page.context["result"].problems]
+    assert not PlanTarget.objects.filter(year=2030).exists()
