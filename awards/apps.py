@@ -27,6 +27,12 @@ class AwardsConfig(domains.DomainConfig):
             )
         ]
 
+    def report_links(self) -> list[domains.ReportLink]:
+        return [
+            domains.ReportLink(_("Awards report"), "awards.AwardRecord", "awards_report"),
+            domains.ReportLink(_("Eligible for the next level"), "awards.AwardRecord", "awards_eligibility"),
+        ]
+
     def profile_sections(self) -> list[domains.ProfileSection]:
         from . import profile
 

@@ -41,6 +41,9 @@ class HealthcentreConfig(domains.DomainConfig):
             ),
         ]
 
+    def report_links(self) -> list[domains.ReportLink]:
+        return [domains.ReportLink(_("Units existing on a date"), "healthcentre.Event", "healthcentre_units_on")]
+
     def profile_sections(self) -> list[domains.ProfileSection]:
         from .history import profile
 

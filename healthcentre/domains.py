@@ -4,8 +4,8 @@ A domain (organisation history, indicators, supervision, awards, and the next on
 `domains.DomainConfig` in its apps.py (named through the module: a second AppConfig class in
 apps.py's namespace would leave Django unsure which is the app's) and says there what it
 brings: its seed files and where they stand in the load order, its links on a unit's and a
-person's change page, its sections of the unit profile, and pages mounted on the
-organisation admin. The platform reads these
+person's change page, its report pages (listed on the admin's first page), its sections of the
+unit profile, and pages mounted on the organisation admin. The platform reads these
 declarations through `contributors()` and `domains()` and never names an app: a new domain
 is added by writing it and listing it in INSTALLED_APPS.
 """
@@ -38,6 +38,16 @@ class RecordLink:
     label: Label
     model: str
     url: Callable[[Any], str]  # given the unit (an Organisation) or the person
+
+
+@dataclass(frozen=True)
+class ReportLink:
+    """A report page an app offers on the admin's first page ("Báo cáo"), shown only to a user
+    whom the admin of `model` lets view it; `url_name` is its admin URL name."""
+
+    label: Label
+    model: str
+    url_name: str
 
 
 @dataclass(frozen=True)
@@ -102,6 +112,9 @@ class DomainConfig(AppConfig):
         return []
 
     def profile_sections(self) -> list[ProfileSection]:
+        return []
+
+    def report_links(self) -> list[ReportLink]:
         return []
 
     def unit_pages(self, model_admin: "ModelAdmin") -> list[URLPattern]:

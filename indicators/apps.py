@@ -20,6 +20,12 @@ class IndicatorsConfig(domains.DomainConfig):
             )
         ]
 
+    def report_links(self) -> list[domains.ReportLink]:
+        return [
+            domains.ReportLink(_("Indicator report"), "indicators.DataValue", "indicators_report"),
+            domains.ReportLink(_("Rule violations and outliers"), "indicators.DataValue", "indicators_violations"),
+        ]
+
     def profile_sections(self) -> list[domains.ProfileSection]:
         from . import profile
 

@@ -18,6 +18,9 @@ class SupervisionConfig(domains.DomainConfig):
             )
         ]
 
+    def report_links(self) -> list[domains.ReportLink]:
+        return [domains.ReportLink(_("Supervision planning"), "supervision.Visit", "supervision_planning")]
+
     def profile_sections(self) -> list[domains.ProfileSection]:
         from . import profile
 

@@ -8,7 +8,9 @@ and the admin's queryset for a record), so both the role and the unit's scope co
 - {% readonly_contents field %} for a read-only field, which Django links to its record;
 - {% record_link record %} for a record's name, linked to its change page;
 - {% unit_links unit as links %} and {% person_links person as links %}: (label, url) of
-  what every app keeps of a unit or a person (healthcentre.domains), as far as the user may see.
+  what every app keeps of a unit or a person (healthcentre.domains), as far as the user may see;
+- {% report_links as reports %}: (app, [(label, url)]) of every domain's report pages the user
+  may open.
 """
 
 from django import template
@@ -23,7 +25,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.html import conditional_escape, format_html
 
-from ..domains import RecordLink, contributors
+from ..domains import RecordLink, contributors, domains
 
 register = template.Library()
 
@@ -129,3 +131,17 @@ def unit_links(context: template.Context, unit: Model) -> list[tuple[str, str]]:
 @register.simple_tag(takes_context=True)
 def person_links(context: template.Context, person: Model) -> list[tuple[str, str]]:
     return _links(context, person, [link for config in _apps_above_first() for link in config.person_links()])
+
+
+@register.simple_tag(takes_context=True)
+def report_links(context: template.Context) -> list[tuple[str, list[tuple[str, str]]]]:
+    found = []
+    for config in domains():
+        links = [
+            (str(link.label), reverse(f"admin:{link.url_name}"))
+            for link in config.report_links()
+            if admin_permits(context, "view", link.model)
+        ]
+        if links:
+            found.append((str(config.verbose_name), links))
+    return found

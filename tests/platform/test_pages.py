@@ -2,6 +2,7 @@
 scope, admin context and print and xlsx variants come from one place."""
 
 from django.contrib import admin
+from django.urls import reverse
 
 from healthcentre.models import Organisation
 from healthcentre.pages import AdminPage
@@ -33,3 +34,22 @@ def test_every_custom_admin_page_is_an_admin_page():
         if not issubclass(getattr(pattern.callback, "view_class", object), AdminPage)
     )
     assert other == []
+
+
+def test_the_first_page_lists_the_reports_each_role_may_open(client_for, superuser, viewer):
+    page = client_for(superuser).get("/admin/").content.decode()
+    reports = page[page.index('id="reports-module"') : page.index("</table>", page.index('id="reports-module"'))]
+    for name in ("indicators_report", "indicators_violations", "supervision_planning", "awards_report"):
+        assert reverse(f"admin:{name}") in reports
+    assert "Báo cáo" in reports and "Kế hoạch giám sát" in reports
+
+
+def test_a_report_is_not_listed_to_a_user_its_admin_keeps_out(client_for, seeded):
+    from healthcentre.roles import Role
+    from tests.conftest import make_user
+
+    user = make_user("hoa", Role.VIEWER, "TTYT-BINHXUYEN")
+    user.groups.first().permissions.remove(*user.groups.first().permissions.filter(codename="view_awardrecord"))
+    page = client_for(user).get("/admin/").content.decode()
+    assert reverse("admin:indicators_report") in page
+    assert reverse("admin:awards_report") not in page
