@@ -63,7 +63,9 @@ class SupervisionRoundAdmin(RecordAdmin):
     def get_urls(self):
         return [
             summary.RoundSummaryView.path(self, "<int:pk>/summary/", "supervision_round_summary"),
-            summary.RoundSummaryXlsxView.path(self, "<int:pk>/summary.xlsx", "supervision_round_summary_xlsx"),
+            summary.RoundSummaryView.path(
+                self, "<int:pk>/summary.xlsx", "supervision_round_summary_xlsx", variant="xlsx"
+            ),
             *super().get_urls(),
         ]
 

@@ -127,7 +127,7 @@ class VisitAdmin(RecordAdmin):
     def get_urls(self):
         return [
             minutes.MinutesView.path(self, "<int:pk>/minutes/", "supervision_visit_minutes"),
-            minutes.MinutesXlsxView.path(self, "<int:pk>/minutes.xlsx", "supervision_visit_minutes_xlsx"),
+            minutes.MinutesView.path(self, "<int:pk>/minutes.xlsx", "supervision_visit_minutes_xlsx", variant="xlsx"),
             history.StationHistoryView.path(self, "station/<int:station_id>/", "supervision_station_history"),
             planning.PlanningView.path(self, "planning/", "supervision_planning"),
             *super().get_urls(),

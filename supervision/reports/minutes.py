@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from typing import Any
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -12,7 +12,7 @@ from healthcentre.scoping import Viewer
 from ..models import ActionItem, ContentArea, Finding, Visit
 from ..rules import previous_findings
 from .base import AdminReportView
-from .xlsx import sheet_response
+from .xlsx import Section, sections_workbook
 
 
 @dataclass
@@ -63,82 +63,84 @@ class MinutesView(AdminReportView):
         context.update(minutes_of(visit, self.request.user))
         return context
 
+    def file_name(self, context: dict[str, Any]) -> str:
+        return f"bien-ban-giam-sat-{context['visit'].station.code}.xlsx"
 
-class MinutesXlsxView(AdminReportView):
-    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        data = minutes_of(visit_for(self), request.user)
-        visit, round_ = data["visit"], data["round"]
-        heading = [
-            (_("Round"), round_.title),
-            (_("Supervising unit"), round_.supervising_unit),
-            (_("Decision forming the team"), round_.decision or ""),
-            (_("Dates"), round_.span),
-            (_("Station visited"), visit.station),
-            (_("Kind of visit"), visit.get_kind_display()),
-            (_("Date"), visit.date or _("Not reported")),
-            (_("People met"), visit.people_met),
-        ]
-        areas = [
-            (
-                row.area.name,
-                row.finding.findings if row.finding else "",
-                row.finding.score if row.finding else None,
-                row.area.max_points,
-                row.finding.recommendations if row.finding else "",
-                row.previous.findings if row.previous else "",
-                row.previous.score if row.previous else None,
-            )
-            for row in data["rows"]
-        ]
-        actions = [
-            (
-                a.number,
-                a.description,
-                a.responsible_unit,
-                a.due_date,
-                a.get_status_display(),
-                a.closed_date,
-                _("Overdue") if a.is_overdue(data["today"]) else "",
-            )
-            for a in data["actions"]
-        ]
-        return sheet_response(
-            f"bien-ban-giam-sat-{visit.station.code}",
-            [
-                (_("Minutes of a supervision visit"), None, heading),
-                (
-                    _("Team"),
-                    [_("Role"), _("Person"), _("Position")],
-                    [(m.get_role_display(), m.person.titled_name, m.position) for m in data["team"]],
-                ),
-                (
-                    _("Findings"),
-                    [
-                        _("Content area"),
-                        _("Findings"),
-                        _("Score"),
-                        _("Maximum"),
-                        _("Recommendations"),
-                        f"{_('Previous visit')}: {_('Findings')}",
-                        f"{_('Previous visit')}: {_('Score')}",
-                    ],
-                    areas,
-                ),
-                (
-                    _("Action items"),
-                    [
-                        _("No."),
-                        _("What is to be done"),
-                        _("Responsible unit"),
-                        _("Due date"),
-                        _("Status"),
-                        _("Closed on"),
-                        "",
-                    ],
-                    actions,
-                ),
-            ],
+    def workbook(self, context: dict[str, Any]) -> bytes:
+        return sections_workbook(self.file_name(context).removesuffix(".xlsx"), minutes_sections(context))
+
+
+def minutes_sections(data: dict[str, Any]) -> list[Section]:
+    """The sections of its xlsx, one under another on one sheet."""
+    visit, round_ = data["visit"], data["round"]
+    heading = [
+        (_("Round"), round_.title),
+        (_("Supervising unit"), round_.supervising_unit),
+        (_("Decision forming the team"), round_.decision or ""),
+        (_("Dates"), round_.span),
+        (_("Station visited"), visit.station),
+        (_("Kind of visit"), visit.get_kind_display()),
+        (_("Date"), visit.date or _("Not reported")),
+        (_("People met"), visit.people_met),
+    ]
+    areas = [
+        (
+            row.area.name,
+            row.finding.findings if row.finding else "",
+            row.finding.score if row.finding else None,
+            row.area.max_points,
+            row.finding.recommendations if row.finding else "",
+            row.previous.findings if row.previous else "",
+            row.previous.score if row.previous else None,
         )
+        for row in data["rows"]
+    ]
+    actions = [
+        (
+            a.number,
+            a.description,
+            a.responsible_unit,
+            a.due_date,
+            a.get_status_display(),
+            a.closed_date,
+            _("Overdue") if a.is_overdue(data["today"]) else "",
+        )
+        for a in data["actions"]
+    ]
+    return [
+        (_("Minutes of a supervision visit"), None, heading),
+        (
+            _("Team"),
+            [_("Role"), _("Person"), _("Position")],
+            [(m.get_role_display(), m.person.titled_name, m.position) for m in data["team"]],
+        ),
+        (
+            _("Findings"),
+            [
+                _("Content area"),
+                _("Findings"),
+                _("Score"),
+                _("Maximum"),
+                _("Recommendations"),
+                f"{_('Previous visit')}: {_('Findings')}",
+                f"{_('Previous visit')}: {_('Score')}",
+            ],
+            areas,
+        ),
+        (
+            _("Action items"),
+            [
+                _("No."),
+                _("What is to be done"),
+                _("Responsible unit"),
+                _("Due date"),
+                _("Status"),
+                _("Closed on"),
+                "",
+            ],
+            actions,
+        ),
+    ]
 
 
-__all__ = ["MinutesView", "MinutesXlsxView", "minutes_of"]
+__all__ = ["MinutesView", "minutes_of", "minutes_sections"]

@@ -4,14 +4,13 @@ chart of the average score per area."""
 from decimal import Decimal
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..models import ActionItem, ContentArea, Finding, SupervisionRound
 from .base import AdminReportView
 from .chart import layout
-from .xlsx import sheet_response
+from .xlsx import Section, sections_workbook
 
 
 def summary_of(round_: SupervisionRound) -> dict[str, Any]:
@@ -57,42 +56,44 @@ class RoundSummaryView(AdminReportView):
         context.update(summary_of(round_))
         return context
 
+    def file_name(self, context: dict[str, Any]) -> str:
+        return f"tong-hop-{context['round'].code}.xlsx"
 
-class RoundSummaryXlsxView(AdminReportView):
-    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        data = summary_of(self.get_object())
-        round_ = data["round"]
-        header = [_("Station visited"), _("Date"), *[a.name for a in data["areas"]]]
-        rows = [(v.station.name, v.date or round_.span, *scores) for v, scores in data["table"]]
-        rows.append((_("Average"), "", *[None if a is None else round(a, 1) for a in data["averages"]]))
-        actions = [
-            (
-                a.visit.station.name,
-                a.number,
-                a.description,
-                a.responsible_unit.name,
-                a.due_date,
-                a.get_status_display(),
-                _("Overdue") if a.is_overdue(data["today"]) else "",
-            )
-            for a in data["open_actions"]
-        ]
-        return sheet_response(
-            f"tong-hop-{round_.code}",
-            [
-                (f"{round_.title} ({round_.span}) — {round_.supervising_unit.name}", header, rows),
-                (
-                    _("Open action items"),
-                    [
-                        _("Station visited"),
-                        _("No."),
-                        _("What is to be done"),
-                        _("Responsible unit"),
-                        _("Due date"),
-                        _("Status"),
-                        "",
-                    ],
-                    actions,
-                ),
-            ],
+    def workbook(self, context: dict[str, Any]) -> bytes:
+        return sections_workbook(self.file_name(context).removesuffix(".xlsx"), summary_sections(context))
+
+
+def summary_sections(data: dict[str, Any]) -> list[Section]:
+    """The sections of its xlsx, one under another on one sheet."""
+    round_ = data["round"]
+    header = [_("Station visited"), _("Date"), *[a.name for a in data["areas"]]]
+    rows = [(v.station.name, v.date or round_.span, *scores) for v, scores in data["table"]]
+    rows.append((_("Average"), "", *[None if a is None else round(a, 1) for a in data["averages"]]))
+    actions = [
+        (
+            a.visit.station.name,
+            a.number,
+            a.description,
+            a.responsible_unit.name,
+            a.due_date,
+            a.get_status_display(),
+            _("Overdue") if a.is_overdue(data["today"]) else "",
         )
+        for a in data["open_actions"]
+    ]
+    return [
+        (f"{round_.title} ({round_.span}) — {round_.supervising_unit.name}", header, rows),
+        (
+            _("Open action items"),
+            [
+                _("Station visited"),
+                _("No."),
+                _("What is to be done"),
+                _("Responsible unit"),
+                _("Due date"),
+                _("Status"),
+                "",
+            ],
+            actions,
+        ),
+    ]

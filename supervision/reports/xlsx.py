@@ -1,23 +1,22 @@
-"""Writing a report as an .xlsx download, one section under another on one sheet, through the
+"""A report as an .xlsx workbook, one section under another on one sheet, through the
 project's spreadsheet writer (numbers and dates stay numbers and dates)."""
 
 from collections.abc import Iterable, Sequence
 
-from django.http import HttpResponse
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from healthcentre.spreadsheets import active_sheet, append_row, workbook_bytes, xlsx_response
+from healthcentre.spreadsheets import active_sheet, append_row, workbook_bytes
 
 # A section: its heading, its header row or None, its rows.
 type Section = tuple[object, Sequence[object] | None, Iterable[Iterable[object]]]
 
 
-def sheet_response(filename: str, sections: Iterable[Section]) -> HttpResponse:
+def sections_workbook(title: str, sections: Iterable[Section]) -> bytes:
     """`sections`: (heading, header row or None, rows) written one under another on one sheet."""
     book = Workbook()
     sheet = active_sheet(book)
-    sheet.title = filename[:31]
+    sheet.title = title[:31]
     for heading, header, rows in sections:
         if heading:
             append_row(sheet, [heading])
@@ -31,4 +30,4 @@ def sheet_response(filename: str, sections: Iterable[Section]) -> HttpResponse:
         append_row(sheet)
     for column in ("A", "B", "C", "D", "E", "F", "G"):
         sheet.column_dimensions[column].width = 28
-    return xlsx_response(workbook_bytes(book), f"{filename}.xlsx")
+    return workbook_bytes(book)
