@@ -125,11 +125,11 @@ def import_entries(
     dry_run: bool,
     file_name: str,
     file_sha256: str,
-    target: str,
     problems: Iterable[Problem] | None = None,
 ) -> Outcome:
     """Check every entry, then (unless dry_run or anything is wrong) write them all, the run
-    ended whatever happens (ImportRun.track)."""
+    ended whatever happens (ImportRun.track). Both layouts import indicator values."""
+    target = str(_("indicator values"))
     with ImportRun.track(
         user=user, target=target, file_name=file_name, file_sha256=file_sha256, dry_run=dry_run
     ) as run:

@@ -293,6 +293,5 @@ def import_long(
             dry_run=dry_run,
             file_name=file_name,
             file_sha256=file_sha256,
-            target=str(_("indicator values")),
             problems=problems,
         )

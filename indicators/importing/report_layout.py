@@ -152,7 +152,6 @@ def import_report_layout(
             dry_run=dry_run,
             file_name=file_name,
             file_sha256=file_sha256,
-            target=str(_("indicator values")),
             problems=problems,
         )
 
