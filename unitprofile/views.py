@@ -3,15 +3,13 @@
 import datetime as dt
 
 from django import forms
-from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from healthcentre.forms import year_field
-from healthcentre.history.svg import render_lineage_svg
+from healthcentre.history.svg import linked_lineage_svg
 from healthcentre.models import Organisation
 from healthcentre.pages import AdminPage
-from healthcentre.scoping import organisation_visible
 
 from .build import build_profile
 from .xlsx import profile_workbook
@@ -51,12 +49,6 @@ class ProfilePage(AdminPage):
         unit = self.get_record(Organisation, pk=kwargs["pk"])
         form, start, end = _period(self.request, unit)
         profile = build_profile(unit, start, end)
-        user = self.request.user
-
-        def url_for(other):
-            if organisation_visible(other, user):
-                return reverse("admin:healthcentre_organisation_profile", args=[other.pk])
-            return "#"
 
         return super().get_context_data(
             original=unit,
@@ -64,7 +56,7 @@ class ProfilePage(AdminPage):
             profile=profile,
             form=form,
             query=self.request.GET.urlencode(),
-            lineage_svg=render_lineage_svg(profile.lineage, url_for),
+            lineage_svg=linked_lineage_svg(profile.lineage, self.request.user, "healthcentre_organisation_profile"),
             **kwargs,
         )
 

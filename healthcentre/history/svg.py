@@ -8,9 +8,11 @@ links to that unit's history page, so the lineage can be walked by clicking.
 
 import textwrap
 
+from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from ..scoping import organisation_visible
 from .lineage import Lineage
 
 BOX_W, BOX_H, GAP_X, GAP_Y, MARGIN = 230, 62, 28, 56, 16
@@ -105,3 +107,13 @@ def render_lineage_svg(lineage: Lineage, url_for) -> str:
     parts.append("</svg>")
     # Safe: every text and attribute above went through escape().
     return mark_safe("".join(parts))
+
+
+def linked_lineage_svg(lineage: Lineage, user, url_name: str) -> str:
+    """The drawing with each box linked to the admin page `url_name` of its unit, where the
+    user may see that unit; a unit outside their scope is drawn but not linked."""
+
+    def url_for(other) -> str:
+        return reverse(f"admin:{url_name}", args=[other.pk]) if organisation_visible(other, user) else "#"
+
+    return render_lineage_svg(lineage, url_for)

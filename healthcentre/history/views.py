@@ -21,12 +21,11 @@ from ..models import (
     UnitRelation,
 )
 from ..pages import AdminPage
-from ..scoping import organisation_visible
 from ..vocabulary import ParseError, parse_date
 from .asof import lifespans, served_communes, state_on, units_on
 from .export import history_workbook
 from .lineage import lineage_of
-from .svg import render_lineage_svg
+from .svg import linked_lineage_svg
 from .workbook import SHEET_ORDER, run_workbook_import
 
 # What a unit's history page offers to add to it, each form opening with the unit chosen.
@@ -65,12 +64,6 @@ def _day(request, context):
 def history_context(admin_site, request, unit) -> dict:
     """What a unit's history page shows (and its printout): its events, names, relations,
     ranks, structures and positions, its lineage, and its state on the day asked (?on=)."""
-
-    def url_for(other):
-        if organisation_visible(other, request.user):
-            return reverse("admin:healthcentre_unit_history", args=[other.pk])
-        return "#"
-
     lineage = lineage_of(unit)
     involving = (unit.events_as_predecessor.all() | unit.events_as_successor.all() | unit.events.all()).distinct()
     context = {
@@ -85,7 +78,7 @@ def history_context(admin_site, request, unit) -> dict:
         "structures": unit.structures.all(),
         "positions": unit.positions.select_related("person"),
         "lineage": lineage,
-        "lineage_svg": render_lineage_svg(lineage, url_for),
+        "lineage_svg": linked_lineage_svg(lineage, request.user, "healthcentre_unit_history"),
         "add_links": add_to_history_links(admin_site, request, unit),
         "span": lifespans([unit.pk]).get(unit.pk),
         "communes": served_communes(unit),

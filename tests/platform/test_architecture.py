@@ -64,7 +64,7 @@ def test_no_module_of_the_platform_imports_a_domain():
     assert reaching_up == []
 
 
-def test_the_check_would_see_an_import_of_a_domain(tmp_path):
+def test_the_check_would_see_an_import_of_a_domain():
     """The import reader resolves relative imports, so `from ..history import views` counts."""
     module = ROOT / "healthcentre" / "admin" / "organisations.py"
     assert "healthcentre.domains.contributors" in imported_modules(module)
