@@ -40,10 +40,10 @@ format: $(VENV)/.installed
 	$(VENV)/bin/ruff check --fix .
 
 test-sqlite: messages
-	env -u DATABASE_URL $(VENV)/bin/pytest -q
+	env -u DATABASE_URL $(VENV)/bin/pytest -q -n auto
 
 test-postgres: messages
-	DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(VENV)/bin/pytest -q
+	DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(VENV)/bin/pytest -q -n auto
 
 # SQLite always; PostgreSQL whenever one answers (DATABASE_URL, or the local server).
 test: lint test-sqlite

@@ -1,4 +1,5 @@
-"""Shared fixtures: the real divisions and seed data, and one user per role.
+"""Shared fixtures: the real divisions, the seed set for the tests that ask for it (`seeded`), the few
+units the personas belong to (`world`), and one user per role.
 
 Personas (all staff):
 - `superuser`
@@ -19,28 +20,68 @@ from django.core.management import call_command
 
 from healthcentre.models import Membership, Organisation, Province
 from healthcentre.roles import Role
+from tests.world import build_world
 
 
-def load_reference_data():
+def load_divisions():
     with open(os.devnull, "w") as quiet:
         if not Province.objects.exists():
             call_command("load_divisions", stdout=quiet)
+
+
+def load_seeds():
+    load_divisions()
+    with open(os.devnull, "w") as quiet:
         if not Organisation.objects.filter(code="TTYT-TANYEN").exists():
             call_command("load_seeds", stdout=quiet)
 
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Load the divisions and seeds once into the test database; each test's rollback keeps them."""
+    """The vietnam-provinces divisions are reference data every unit points to, as a migration's
+    data would be: loaded once into the test database, kept by each test's rollback."""
     with django_db_blocker.unblock():
-        load_reference_data()
+        load_divisions()
+
+
+@pytest.fixture(scope="session")
+def seed_set(django_db_setup, django_db_blocker):
+    """Every seed file, loaded through the import code the first time a test asks for it, outside
+    that test's transaction, so that the rollback of each later test keeps it."""
+    with django_db_blocker.unblock():
+        load_seeds()
 
 
 @pytest.fixture
-def seeded(db):
-    """The real vietnam-provinces divisions and every seed file, loaded through the import code.
-    A transactional (browser) test flushes the database; the next test loads it again."""
-    load_reference_data()
+def seeded(seed_set, db):
+    """The seeded stories (Tân Yên's lineage, Bình Xuyên's rounds, the award decisions...), for the
+    tests that check them or stand on them. A transactional (browser) test flushes the database;
+    the next test that asks loads them again."""
+    load_seeds()
+
+
+@pytest.fixture
+def world(db):
+    """The units the personas belong to (tests/world.py), without the seed set."""
+    return build_world()
+
+
+def needs_seeds(item: pytest.Item) -> bool:
+    return "seeded" in getattr(item, "fixturenames", ())
+
+
+def flushes(item: pytest.Item) -> bool:
+    fixtures = getattr(item, "fixturenames", ())
+    return "transactional_db" in fixtures or "live_server" in fixtures
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests that build what they need run first, on a database holding no seed, so one that
+    silently leans on the seeds fails; then the tests that ask for the seeds; the tests that
+    flush the database (browser tests) last. Sorting is stable: pytest-django's order stands
+    within each group."""
+    items.sort(key=lambda item: (flushes(item), needs_seeds(item)))
 
 
 @pytest.fixture(autouse=True)
@@ -60,37 +101,37 @@ def make_user(username, role=None, unit_code=None, superuser=False):
 
 
 @pytest.fixture
-def superuser(seeded):
+def superuser(db):
     return make_user("root-admin", superuser=True)
 
 
 @pytest.fixture
-def province_admin(seeded):
+def province_admin(world):
     return make_user("alice", Role.PROVINCE_ADMIN, "SYT-PHUTHO")
 
 
 @pytest.fixture
-def centre_admin(seeded):
+def centre_admin(world):
     return make_user("bob", Role.CENTRE_ADMIN, "TTYT-BINHXUYEN")
 
 
 @pytest.fixture
-def other_centre_admin(seeded):
+def other_centre_admin(world):
     return make_user("dave", Role.CENTRE_ADMIN, "TTYT-LAICHAU")
 
 
 @pytest.fixture
-def viewer(seeded):
+def viewer(world):
     return make_user("carol", Role.VIEWER, "TTYT-BINHXUYEN")
 
 
 @pytest.fixture
-def lai_chau_viewer(seeded):
+def lai_chau_viewer(world):
     return make_user("erin", Role.VIEWER, "TTYT-LAICHAU")
 
 
 @pytest.fixture
-def second_centre_admin(seeded):
+def second_centre_admin(world):
     """Administrator of a second centre under the Phú Thọ Department of Health, beside Bình Xuyên."""
     department = Organisation.objects.get(code="SYT-PHUTHO")
     Organisation.objects.create(

@@ -4,6 +4,7 @@ import datetime as dt
 import io
 
 import openpyxl
+import pytest
 from django.urls import reverse
 
 from healthcentre.models import ChronicleEntry, ChronicleParticipant, Organisation, Person
@@ -19,6 +20,7 @@ def revert_url(record, version) -> str:
     return reverse(f"admin:{opts.app_label}_{opts.model_name}_simple_history", args=[record.pk, version.history_id])
 
 
+@pytest.mark.usefixtures("seeded")
 def test_a_viewer_cannot_revert_a_persons_record(client_for, superuser, lai_chau_viewer):
     person = Person.objects.get(code="vu-van-phi")
     person.full_name = "Vũ Văn Phi (sửa)"
@@ -32,6 +34,7 @@ def test_a_viewer_cannot_revert_a_persons_record(client_for, superuser, lai_chau
     assert database_fingerprint() == before
 
 
+@pytest.mark.usefixtures("seeded")
 def test_a_viewer_cannot_revert_the_shared_indicator_catalogue(client_for, superuser, lai_chau_viewer):
     indicator = Indicator.objects.get(code="KCB-LUOT-KHAM")
     indicator.save()
@@ -43,6 +46,7 @@ def test_a_viewer_cannot_revert_the_shared_indicator_catalogue(client_for, super
     assert Indicator.objects.get(pk=indicator.pk).factor == 1
 
 
+@pytest.mark.usefixtures("seeded")
 def test_a_record_moved_to_another_centre_cannot_be_pulled_back(client_for, superuser, other_centre_admin):
     person = Person.objects.get(code="vu-van-phi")
     person.save()
@@ -56,6 +60,7 @@ def test_a_record_moved_to_another_centre_cannot_be_pulled_back(client_for, supe
     assert Person.objects.get(pk=person.pk).organisation.code == "TTYT-BINHXUYEN"
 
 
+@pytest.mark.usefixtures("seeded")
 def test_a_revert_is_audited_with_its_version(client_for, superuser, centre_admin):
     person = Person.objects.get(code="phan-kim-trong")
     original = person.full_name
@@ -87,6 +92,7 @@ def another_centres_visit(station_code="TYT-X-BINHNGUYEN"):
     return visit.station
 
 
+@pytest.mark.usefixtures("seeded")
 def test_another_centres_findings_are_not_read_through_the_previous_visit(client_for, second_centre_admin):
     station = another_centres_visit()
     visit = supervision_visit("TTYT-THU", "THU-2025", "Giám sát của trung tâm thử", dt.date(2026, 1, 6), station.code)
@@ -156,6 +162,7 @@ def test_a_centre_imports_a_station_under_itself(client_for, centre_admin):
     assert Organisation.objects.filter(code="TYT-NHAP", parent__code="TTYT-BINHXUYEN").exists(), body
 
 
+@pytest.mark.usefixtures("seeded")
 def test_filter_sidebars_list_only_the_users_rounds_and_units(client_for, second_centre_admin, centre_admin):
     another_centres_visit()
     for path in [
@@ -169,6 +176,7 @@ def test_filter_sidebars_list_only_the_users_rounds_and_units(client_for, second
         assert "Trung tâm Y tế khu vực Bình Xuyên" not in body, path
 
 
+@pytest.mark.usefixtures("seeded")
 def test_people_met_accept_only_the_users_people(client_for, centre_admin):
     visit = Visit.objects.filter(round__supervising_unit__code="TTYT-BINHXUYEN").first()
     url = reverse("admin:supervision_visit_change", args=[visit.pk])
@@ -182,6 +190,7 @@ def test_people_met_accept_only_the_users_people(client_for, centre_admin):
     assert "Vũ Văn Phi" not in response.content.decode()
 
 
+@pytest.mark.usefixtures("seeded")
 def test_chronicle_participants_accept_only_the_users_people(client_for, centre_admin):
     entry = ChronicleEntry.objects.filter(organisation__code="TTYT-BINHXUYEN").first()
     url = reverse("admin:healthcentre_chronicleentry_change", args=[entry.pk])
@@ -197,6 +206,7 @@ def test_chronicle_participants_accept_only_the_users_people(client_for, centre_
     assert not ChronicleParticipant.objects.filter(entry=entry, person__code="vu-van-phi").exists()
 
 
+@pytest.mark.usefixtures("seeded")
 def test_an_import_cannot_cite_another_units_person_and_says_so_as_for_a_missing_one(client_for, centre_admin):
     entry = ChronicleEntry.objects.filter(organisation__code="TTYT-BINHXUYEN").first()
     client = client_for(centre_admin)

@@ -1,6 +1,9 @@
+import pytest
+
 from healthcentre.models import Organisation
 
 
+@pytest.mark.usefixtures("seeded")
 def test_every_change_is_kept_with_who_and_when_and_can_be_restored(client_for, superuser):
     client = client_for(superuser)
     unit = Organisation.objects.get(code="TYT-X-XUANLANG")

@@ -26,6 +26,7 @@ def test_the_articles_facts_are_seeded_as_dated_as_the_article_allows(seeded):
     assert Facility.objects.get(code="TANYEN-QT-KY-THUAT").quantity_text == "trên 900"
 
 
+@pytest.mark.usefixtures("seeded")
 def test_an_entry_without_a_date_is_refused_by_form_and_database(client_for, superuser):
     unit = Organisation.objects.get(code="TTYT-BINHXUYEN")
     response = client_for(superuser).post(
@@ -59,6 +60,7 @@ def xlsx(rows):
     return named(xlsx_bytes(rows), "bien-nien.xlsx")
 
 
+@pytest.mark.usefixtures("seeded")
 def test_importing_entries_reads_partial_dates_and_names_bad_cells(client_for, superuser):
     client = client_for(superuser)
     header = ["code", "organisation_code", "kind", "start", "end", "title"]
@@ -79,6 +81,7 @@ def test_importing_entries_reads_partial_dates_and_names_bad_cells(client_for, s
     assert (entry.start_text, entry.kind) == ("12/2025", "conference")
 
 
+@pytest.mark.usefixtures("seeded")
 def test_a_centre_sees_only_its_own_chronicle(client_for, centre_admin):
     listed = {
         e.code for e in client_for(centre_admin).get("/admin/healthcentre/chronicleentry/").context["cl"].result_list
@@ -87,6 +90,7 @@ def test_a_centre_sees_only_its_own_chronicle(client_for, centre_admin):
     assert not {code for code in listed if code.startswith(("TANYEN", "LAICHAU"))}
 
 
+@pytest.mark.usefixtures("seeded")
 def test_facilities_export_keeps_numbers_and_partial_dates(client_for, superuser):
     response = client_for(superuser).post(
         "/admin/healthcentre/facility/export/",

@@ -2,6 +2,7 @@ import csv
 import io
 
 import openpyxl
+import pytest
 
 from healthcentre.models import Organisation, Person
 from healthcentre.spreadsheets import neutralise_formula
@@ -11,6 +12,7 @@ def export(client, url, fmt, fields):
     return client.post(url + "export/", {"format": fmt, **{f: True for f in fields}})
 
 
+@pytest.mark.usefixtures("seeded")
 def test_xlsx_keeps_numbers_as_numbers(client_for, superuser):
     response = export(
         client_for(superuser),
@@ -24,6 +26,7 @@ def test_xlsx_keeps_numbers_as_numbers(client_for, superuser):
     assert isinstance(rows["TTYT-LAICHAU"], int)
 
 
+@pytest.mark.usefixtures("seeded")
 def test_cells_a_spreadsheet_would_run_are_kept_as_text(client_for, superuser):
     unit = Organisation.objects.get(code="TTYT-BINHXUYEN")
     Person.objects.create(full_name='=HYPERLINK("http://evil","x")', organisation=unit, notes="+1 tăng")

@@ -143,6 +143,7 @@ def refusal_problems(client, endpoint: Endpoint) -> list[str]:
     return found
 
 
+@pytest.mark.usefixtures("seeded")
 @pytest.mark.parametrize("endpoint", ENDPOINTS, ids=[endpoint.name for endpoint in ENDPOINTS])
 def test_every_hostile_file_is_refused_with_a_message_and_writes_nothing(client_for, superuser, endpoint):
     """One test per endpoint, every kind of file in turn: the database is compared once, after
@@ -160,6 +161,7 @@ def test_the_endpoints_cover_every_import_page():
     assert len(names) == len(ENDPOINTS) > 20
 
 
+@pytest.mark.usefixtures("seeded")
 def test_a_thousand_problems_list_two_hundred_and_count_the_rest(client_for, superuser):
     rows = [LONG_COLUMNS] + [["TTYT-KHONG-CO", "TT-BUOI", "2001", "", "1"] for _n in range(1000)]
     data = "".join(",".join(row) + "\n" for row in rows).encode()
@@ -183,6 +185,7 @@ def test_a_header_of_many_unknown_columns_gives_a_small_page(client_for, superus
     assert len(body) < 200_000
 
 
+@pytest.mark.usefixtures("seeded")
 def test_excel_unicode_text_utf16_with_tabs_is_read(client_for, superuser):
     data = utf16_tab_file([LONG_COLUMNS, LONG_ROW])
     response = client_for(superuser).post(
@@ -192,6 +195,7 @@ def test_excel_unicode_text_utf16_with_tabs_is_read(client_for, superuser):
     assert 'name="confirm"' in body and "TT-BUOI" in body
 
 
+@pytest.mark.usefixtures("seeded")
 def test_excel_unicode_text_is_read_by_the_admin_import_too(client_for, superuser):
     data = utf16_tab_file([UNIT_COLUMNS, UNIT_ROW])
     response = client_for(superuser).post(
@@ -202,6 +206,7 @@ def test_excel_unicode_text_is_read_by_the_admin_import_too(client_for, superuse
     assert "Trạm Y tế thử" in response.content.decode()
 
 
+@pytest.mark.usefixtures("seeded")
 def test_a_header_in_another_case_with_spaces_is_read_as_the_column(client_for, superuser):
     data = ("Code , NAME,kind,parent_code,province_code\n" + ",".join(map(str, UNIT_ROW)) + "\n").encode()
     response = client_for(superuser).post(

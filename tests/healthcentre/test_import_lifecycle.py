@@ -86,6 +86,7 @@ def confirm_workbook(client, previewed):
     return client.post(WORKBOOK, {"confirm": "1", "token": token, "file_name": "vinhyen.xlsx"}, follow=True)
 
 
+@pytest.mark.usefixtures("seeded")
 def test_a_crash_in_a_record_import_fails_its_run_and_writes_nothing(client_for, superuser, monkeypatch):
     client = client_for(superuser)
     previewed = preview_records(client, ORGANISATIONS + "import/", UNITS)
@@ -96,6 +97,7 @@ def test_a_crash_in_a_record_import_fails_its_run_and_writes_nothing(client_for,
     assert not Organisation.objects.filter(code="TYT-THU-1").exists()
 
 
+@pytest.mark.usefixtures("seeded")
 def test_a_crash_in_the_indicator_import_fails_its_run_and_writes_nothing(client_for, superuser, monkeypatch):
     client = client_for(superuser)
     previewed = upload_figures(client)
@@ -111,6 +113,7 @@ def test_a_crash_in_a_preview_fails_its_run_and_answers_with_a_message(client_fo
     assert_failed_and_nothing_written(upload_figures(client_for(superuser)), before)
 
 
+@pytest.mark.usefixtures("seeded")
 def test_a_crash_in_the_history_workbook_fails_its_run_and_writes_nothing(client_for, province_admin, monkeypatch):
     client = client_for(province_admin)
     previewed = upload_workbook(client)
@@ -186,6 +189,7 @@ PREVIEWS = {
 }
 
 
+@pytest.mark.usefixtures("seeded")
 @pytest.mark.parametrize("importer", PREVIEWS)
 def test_a_preview_writes_nothing_but_its_run(client_for, superuser, importer):
     client = client_for(superuser)

@@ -68,6 +68,7 @@ NOT_AN_IMAGE = "Tệp tải lên không phải là ảnh hoặc đã bị hỏng
         pytest.param("bi-cat.png", image_bytes("PNG", (64, 64))[:60], id="truncated-png"),
     ],
 )
+@pytest.mark.usefixtures("seeded")
 def test_a_photo_that_is_not_a_real_image_is_refused_and_nothing_is_stored(
     client_for, superuser, media_root, name, data
 ):
@@ -86,6 +87,7 @@ def test_a_photo_that_is_not_a_real_image_is_refused_and_nothing_is_stored(
         ("BMP", "anh.bmp", "Không nhận ảnh định dạng BMP. Hãy tải lên ảnh JPEG, PNG, WebP hoặc GIF."),
     ],
 )
+@pytest.mark.usefixtures("seeded")
 def test_an_image_of_another_format_or_misnamed_is_refused(
     client_for, superuser, media_root, image_format, name, message
 ):
@@ -94,6 +96,7 @@ def test_an_image_of_another_format_or_misnamed_is_refused(
     assert stored_files(media_root) == []
 
 
+@pytest.mark.usefixtures("seeded")
 def test_a_decompression_bomb_is_a_form_error(client_for, superuser, media_root, monkeypatch):
     # Pillow refuses an image of more than twice MAX_IMAGE_PIXELS: 64 × 64 is past 2 × 1 000.
     monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", 1_000)
@@ -106,6 +109,7 @@ def test_a_decompression_bomb_is_a_form_error(client_for, superuser, media_root,
 @pytest.mark.parametrize(
     ("image_format", "name"), [("PNG", "anh.png"), ("JPEG", "anh.jpg"), ("WEBP", "anh.webp"), ("GIF", "anh.gif")]
 )
+@pytest.mark.usefixtures("seeded")
 def test_a_real_image_is_accepted(client_for, superuser, media_root, image_format, name):
     response = add_entry_with_photo(client_for(superuser), upload(image_bytes(image_format), name))
     assert response.status_code == 302

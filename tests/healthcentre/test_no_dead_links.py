@@ -151,6 +151,7 @@ def test_a_centre_administrator_adds_to_their_units_history_from_its_page(client
     assert [client.get(link).status_code for link in adds] == [200] * 6
 
 
+@pytest.mark.usefixtures("seeded")
 def test_the_audit_history_links_a_user_only_for_those_who_may_open_users(client_for, centre_admin, superuser):
     person = Person.objects.filter(organisation__code="TTYT-BINHXUYEN").first()
     person._history_user = centre_admin
@@ -165,6 +166,7 @@ def test_the_audit_history_links_a_user_only_for_those_who_may_open_users(client
     assert user_page in client_for(superuser).get(history).content.decode()
 
 
+@pytest.mark.usefixtures("seeded")
 def test_a_records_audit_history_links_only_the_versions_the_user_may_open(client_for, centre_admin):
     person = Person.objects.get(code="vu-van-phi")
     person.save()  # a version at Lai Châu, which Bình Xuyên's administrator may not open

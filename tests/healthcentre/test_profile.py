@@ -3,6 +3,7 @@
 import io
 
 import openpyxl
+import pytest
 from django.urls import reverse
 
 from healthcentre.models import Organisation
@@ -14,6 +15,7 @@ def profile_url(code, *suffix):
     return reverse(name, args=[unit.pk])
 
 
+@pytest.mark.usefixtures("seeded")
 def test_tân_yêns_profile_tells_building_dialysis_flag_and_merger(client_for, superuser):
     response = client_for(superuser).get(profile_url("TTYT-TANYEN"), {"start": 2019, "end": 2025})
     assert response.status_code == 200
@@ -37,6 +39,7 @@ def test_tân_yêns_profile_tells_building_dialysis_flag_and_merger(client_for, 
     assert "Trạm y tế huyện Tân Yên" in body
 
 
+@pytest.mark.usefixtures("seeded")
 def test_the_span_chooses_what_is_told(client_for, superuser):
     response = client_for(superuser).get(profile_url("TTYT-TANYEN"), {"start": 2010, "end": 2012})
     body = response.content.decode()
@@ -44,6 +47,7 @@ def test_the_span_chooses_what_is_told(client_for, superuser):
     assert "Tòa nhà 7 tầng" not in body
 
 
+@pytest.mark.usefixtures("seeded")
 def test_lai_châus_profile_has_its_half_year_figures_and_conference(client_for, superuser):
     response = client_for(superuser).get(profile_url("TTYT-LAICHAU"), {"start": 2025, "end": 2025})
     body = response.content.decode()
@@ -52,6 +56,7 @@ def test_lai_châus_profile_has_its_half_year_figures_and_conference(client_for,
     assert "Phó Chủ tịch UBND phường Đoàn Kết" in body
 
 
+@pytest.mark.usefixtures("seeded")
 def test_bình_xuyêns_profile_has_its_supervision_round_and_tết_visit(client_for, superuser):
     response = client_for(superuser).get(profile_url("TTYT-BINHXUYEN"), {"start": 2025, "end": 2026})
     body = response.content.decode()
@@ -60,12 +65,14 @@ def test_bình_xuyêns_profile_has_its_supervision_round_and_tết_visit(client_
     assert "Bình Nguyên" in body
 
 
+@pytest.mark.usefixtures("seeded")
 def test_a_bad_span_is_explained_not_a_500(client_for, superuser):
     response = client_for(superuser).get(profile_url("TTYT-TANYEN"), {"start": 2025, "end": 2019})
     assert response.status_code == 200
     assert "errorlist" in response.content.decode()
 
 
+@pytest.mark.usefixtures("seeded")
 def test_the_printable_page_and_the_workbook(client_for, superuser):
     client = client_for(superuser)
     printable = client.get(profile_url("TTYT-TANYEN", "print"), {"start": 2019, "end": 2025})
@@ -78,6 +85,7 @@ def test_the_printable_page_and_the_workbook(client_for, superuser):
     assert rows["Tòa nhà 7 tầng"][4:7] == (7, 10500, 150)
 
 
+@pytest.mark.usefixtures("seeded")
 def test_a_centre_cannot_open_another_centres_profile(client_for, centre_admin):
     assert client_for(centre_admin).get(profile_url("TTYT-TANYEN")).status_code == 404
     assert client_for(centre_admin).get(profile_url("TTYT-BINHXUYEN")).status_code == 200

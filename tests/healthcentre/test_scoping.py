@@ -15,6 +15,7 @@ def codes_listed(response):
     return {unit.code for unit in response.context["cl"].result_list}
 
 
+@pytest.mark.usefixtures("seeded")
 def test_a_centre_administrator_sees_their_centre_and_the_units_under_it(client_for, centre_admin):
     response = client_for(centre_admin).get("/admin/healthcentre/organisation/")
     listed = codes_listed(response)
@@ -23,12 +24,14 @@ def test_a_centre_administrator_sees_their_centre_and_the_units_under_it(client_
     assert "TTYT-LAICHAU" not in listed and "SYT-PHUTHO" not in listed
 
 
+@pytest.mark.usefixtures("seeded")
 def test_a_province_administrator_sees_the_whole_province_and_nothing_else(client_for, province_admin):
     listed = codes_listed(client_for(province_admin).get("/admin/healthcentre/organisation/"))
     assert {"SYT-PHUTHO", "UBND-PHUTHO", "TTYT-BINHXUYEN", "UBND-X-XUANLANG"} <= listed
     assert not {"TTYT-LAICHAU", "TTYT-TANYEN", "BYT"} & listed
 
 
+@pytest.mark.usefixtures("seeded")
 def test_another_centres_record_cannot_be_opened(client_for, centre_admin):
     lai_chau = Organisation.objects.get(code="TTYT-LAICHAU")
     response = client_for(centre_admin).get(f"/admin/healthcentre/organisation/{lai_chau.pk}/change/")
@@ -56,6 +59,7 @@ def autocomplete(client, model, field, term):
     return {r["text"] for r in response.json()["results"]}
 
 
+@pytest.mark.usefixtures("seeded")
 def test_autocompletes_offer_own_units_and_for_issuers_the_provinces_bodies(client_for, centre_admin):
     client = client_for(centre_admin)
     assert "Trạm Y tế xã Xuân Lãng" in autocomplete(client, "person", "organisation", "xuan lang")
@@ -104,6 +108,7 @@ def test_a_centre_administrator_cannot_import_into_another_centre(client_for, ce
     assert not Person.objects.filter(full_name__startswith="Trần Thị").exists()
 
 
+@pytest.mark.usefixtures("seeded")
 def test_a_centre_administrator_cannot_overwrite_another_centres_record_by_code(client_for, centre_admin):
     response = upload(
         client_for(centre_admin),

@@ -1,6 +1,7 @@
 import pytest
 
 
+@pytest.mark.usefixtures("seeded")
 @pytest.mark.parametrize("typed", ["binh xuyen", "Bình Xuyên", "BINH XUYEN", "bình xuyen"])
 def test_it_finds_accented_names_from_any_spelling(client_for, superuser, typed):
     response = client_for(superuser).get("/admin/healthcentre/organisation/", {"q": typed})
@@ -8,17 +9,20 @@ def test_it_finds_accented_names_from_any_spelling(client_for, superuser, typed)
     assert "Trung tâm Y tế huyện Tân Yên" not in response.content.decode()
 
 
+@pytest.mark.usefixtures("seeded")
 def test_it_folds_đ_like_d(client_for, superuser):
     response = client_for(superuser).get("/admin/healthcentre/organisation/", {"q": "doan ket"})
     assert "Trạm Y tế phường Đoàn Kết" in response.content.decode()
 
 
+@pytest.mark.usefixtures("seeded")
 def test_it_searches_people_and_divisions_without_accents(client_for, superuser):
     client = client_for(superuser)
     assert "Phan Kim Trọng" in client.get("/admin/healthcentre/person/", {"q": "phan kim trong"}).content.decode()
     assert "Xã Xuân Lãng" in client.get("/admin/healthcentre/commune/", {"q": "xuan lang"}).content.decode()
 
 
+@pytest.mark.usefixtures("seeded")
 @pytest.mark.parametrize("typed", ["794/QĐ-UBND", "794/qd", "QĐ-UBND"])
 def test_it_finds_a_decision_by_its_number_as_printed(client_for, superuser, typed):
     response = client_for(superuser).get("/admin/healthcentre/decision/", {"q": typed})

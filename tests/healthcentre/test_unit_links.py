@@ -1,8 +1,10 @@
+import pytest
 from django.urls import reverse
 
 from healthcentre.models import Organisation, Person
 
 
+@pytest.mark.usefixtures("seeded")
 def test_lai_châus_page_leads_to_its_indicator_report(client_for, superuser):
     client = client_for(superuser)
     centre = Organisation.objects.get(code="TTYT-LAICHAU")
@@ -13,6 +15,7 @@ def test_lai_châus_page_leads_to_its_indicator_report(client_for, superuser):
     assert "27.662" in report and "57,6%" in report
 
 
+@pytest.mark.usefixtures("seeded")
 def test_a_units_page_leads_to_its_history_supervision_and_awards(client_for, superuser):
     client = client_for(superuser)
     station = Organisation.objects.get(code="TYT-X-BINHNGUYEN")
@@ -26,6 +29,7 @@ def test_a_units_page_leads_to_its_history_supervision_and_awards(client_for, su
         assert client.get(url).status_code == 200
 
 
+@pytest.mark.usefixtures("seeded")
 def test_a_persons_page_leads_to_their_awards(client_for, superuser):
     person = Person.objects.get(code="nguyen-van-hoan")
     client = client_for(superuser)

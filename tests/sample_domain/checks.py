@@ -14,6 +14,9 @@ from healthcentre.roles import GROUP_NAMES, Role
 from tests.admins import model_names
 from tests.sample_domain.models import SelfAssessment
 
+# The throwaway domain's seed file is loaded with the rest, and its checks stand on the seeded units.
+pytestmark = pytest.mark.usefixtures("seeded")
+
 PERSONAS = ["superuser", "province_admin", "centre_admin", "viewer"]
 
 
