@@ -50,6 +50,14 @@ def reward_amount(record: AwardRecord, base_salary: Decimal) -> Decimal | None:
     return multiple * base_salary * (record.count or 1)
 
 
+def of_unknown_year(
+    records: AwardRecordQuerySet, *, unit: Organisation | None = None, province: Province | None = None
+) -> AwardRecordQuerySet:
+    """The approved awards of the same units whose year is not known (năm chưa rõ): a yearly
+    report lists them apart rather than leave them out."""
+    return filtered(records.in_year(None), unit=unit, province=province)
+
+
 def filtered(
     records: AwardRecordQuerySet,
     *,
@@ -57,12 +65,13 @@ def filtered(
     unit: Organisation | None = None,
     province: Province | None = None,
 ) -> AwardRecordQuerySet:
-    """Approved awards (decided in `year`) of a unit and everything under it, or of a province."""
+    """Approved awards of `year` (AwardRecordQuerySet.in_year) of a unit and everything under it,
+    or of a province."""
     records = records.approved().select_related(
         "form", "decision__issuer", "decision__presenter", "recipient_unit", "recipient_person", "organisation"
     )
     if year:
-        records = records.filter(decision__date__year=year)
+        records = records.in_year(year)
     if unit is not None:
         records = records.filter(organisation__path__startswith=unit.path)
     if province is not None:

@@ -168,13 +168,12 @@ def newly_eligible(year: int, records: AwardRecordQuerySet) -> list[Eligibility]
     for next_form in ladders:
         completing = (
             records.approved()
+            .in_year(year)
             .filter(form=next_form.prerequisite, count__isnull=True)
             .select_related("decision", "recipient_person", "recipient_unit", "organisation")
         )
         seen = set()
         for held in completing:
-            if held.achievement_year != year:
-                continue
             key = (held.recipient_person_id, held.recipient_unit_id)
             if key in seen:
                 continue

@@ -27,13 +27,18 @@ class ReportPage(AdminPage):
     def get_context_data(self, **kwargs):
         request = self.request
         form = ReportForm(request.GET or None, user=request.user)
-        summary = scope_label = None
+        summary = scope_label = unknown_year = None
         if form.is_bound and form.is_valid():
             data = form.cleaned_data
             records = reports.filtered(
                 self.visible(AwardRecord), year=data["year"], unit=data["unit"], province=data["province"]
             )
             summary = reports.summarise(records, data["base_salary"])
+            if data["year"]:
+                unknown = reports.of_unknown_year(
+                    self.visible(AwardRecord), unit=data["unit"], province=data["province"]
+                )
+                unknown_year = reports.summarise(unknown, data["base_salary"]) if unknown.exists() else None
             scope_label = " — ".join(
                 str(part) for part in [data["unit"] or data["province"] or _("all your units"), data["year"]] if part
             )
@@ -42,6 +47,7 @@ class ReportPage(AdminPage):
         return super().get_context_data(
             form=form,
             summary=summary,
+            unknown_year=unknown_year,
             scope_label=scope_label,
             base_salary=form.cleaned_data.get("base_salary") if summary else None,
             query=request.GET.urlencode(),

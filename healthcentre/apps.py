@@ -1,3 +1,4 @@
+import datetime as dt
 from pathlib import Path
 
 from django.db.backends.signals import connection_created
@@ -40,6 +41,11 @@ class HealthcentreConfig(domains.DomainConfig):
                 _("Export history (xlsx)"), "healthcentre.Event", page("healthcentre_unit_history_xlsx")
             ),
         ]
+
+    def inactive_units(self, day: dt.date) -> set[int]:
+        from .history.asof import inactive_on
+
+        return inactive_on(day)
 
     def report_links(self) -> list[domains.ReportLink]:
         return [domains.ReportLink(_("Units existing on a date"), "healthcentre.Event", "healthcentre_units_on")]

@@ -38,6 +38,9 @@ class RecordLink:
     label: Label
     model: str
     url: Callable[[Any], str]  # given the unit (an Organisation) or the person
+    # Whether the link belongs on this unit's or person's page at all (a station's visits, a
+    # centre's rounds); every page by default.
+    shown_for: Callable[[Any], bool] | None = None
 
 
 @dataclass(frozen=True)
@@ -116,6 +119,11 @@ class DomainConfig(AppConfig):
 
     def report_links(self) -> list[ReportLink]:
         return []
+
+    def inactive_units(self, day: dt.date) -> set[int]:
+        """Ids of the units the app's records say were not active on `day` (not yet founded,
+        or ceased): `Organisation.objects.active_on(day)` leaves them out."""
+        return set()
 
     def unit_pages(self, model_admin: "ModelAdmin") -> list[URLPattern]:
         """Pages about one unit, mounted under the organisation admin's URLs."""

@@ -1,9 +1,20 @@
+from typing import Any
 from urllib.parse import urlencode
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from healthcentre import domains
+
+
+def report_url(unit: Any) -> str:
+    """The unit's report on the latest period it has figures for (the current one when none)."""
+    from healthcentre.models import Organisation
+
+    from .periods import default_period
+
+    period = default_period(Organisation.objects.filter(pk=unit.pk))
+    return reverse("admin:indicators_report") + "?" + urlencode({"unit": unit.code, "period": period})
 
 
 class IndicatorsConfig(domains.DomainConfig):
@@ -16,7 +27,7 @@ class IndicatorsConfig(domains.DomainConfig):
             domains.RecordLink(
                 _("Indicator report"),
                 "indicators.DataValue",
-                lambda unit: reverse("admin:indicators_report") + "?" + urlencode({"unit": unit.code}),
+                report_url,
             )
         ]
 

@@ -21,11 +21,12 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass
 
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from healthcentre.vocabulary import parse_month
 
-from .models import Period, PeriodKind
+from .models import DataValue, Period, PeriodKind
 
 # ASCII digits only: "٢٠٢٥" is no year here, as in every other reader of the vocabulary.
 _PATTERNS = [
@@ -137,3 +138,26 @@ def period_ids_for(codes: Collection[object], *, create: bool) -> dict[str, int]
     for provisional, code in enumerate(sorted(canonical - ids.keys()), start=1):
         ids[code] = -provisional
     return ids
+
+
+def latest_period_with_data(organisations: QuerySet) -> str | None:
+    """The code of the latest period (by its end; the longer one of two ending together) in
+    which any of these units has a figure, in one query; None when they have none."""
+    return (
+        DataValue.objects.filter(organisation__in=organisations.values("id"))
+        .order_by("-period__end", "period__start")
+        .values_list("period__code", flat=True)
+        .first()
+    )
+
+
+def last_ended_half_year(today: dt.date | None = None) -> str:
+    """The current reporting period: the last half-year that has ended."""
+    today = today or dt.date.today()
+    return f"{today.year}S1" if today.month > 6 else f"{today.year - 1}S2"
+
+
+def default_period(organisations: QuerySet) -> str:
+    """The period a report or a template opens on: the latest the units reported, else the
+    last half-year that has ended."""
+    return latest_period_with_data(organisations) or last_ended_half_year()

@@ -4,6 +4,7 @@ for every period in which the unit, or a unit under it, reported figures of its 
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from healthcentre.domains import ProfileSpan, Sheet
 from healthcentre.models import Organisation
@@ -91,7 +92,7 @@ def figures_sheet(rows: list[ProfileFigure]) -> Sheet:
             _("Result"),
             _("Percent of plan"),
             _("Same period last year"),
-            _("Change"),
+            pgettext("difference from the same period last year", "Change"),
         ],
         [row.as_cells() for row in rows],
     )

@@ -4,6 +4,7 @@ the number format ("hơn" 63.000), so the cell still adds up."""
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
@@ -35,7 +36,7 @@ def report_workbook(report: Report) -> bytes:
         _("Result"),
         _("Percent of plan"),
         _("Same period last year"),
-        _("Change"),
+        pgettext("difference from the same period last year", "Change"),
         _("Change (%)"),
         _("Note"),
     ]

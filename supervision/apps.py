@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -10,12 +12,25 @@ class SupervisionConfig(domains.DomainConfig):
     seed_order = 20
 
     def unit_links(self) -> list[domains.RecordLink]:
+        from .planning import is_station
+
         return [
             domains.RecordLink(
                 _("Supervision visits"),
                 "supervision.Visit",
                 lambda unit: reverse("admin:supervision_station_history", args=[unit.pk]),
-            )
+                shown_for=is_station,
+            ),
+            domains.RecordLink(
+                _("Supervision rounds run"),
+                "supervision.SupervisionRound",
+                lambda unit: (
+                    reverse("admin:supervision_supervisionround_changelist")
+                    + "?"
+                    + urlencode({"supervising_unit__id__exact": unit.pk})
+                ),
+                shown_for=lambda unit: not is_station(unit),
+            ),
         ]
 
     def report_links(self) -> list[domains.ReportLink]:

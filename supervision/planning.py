@@ -15,6 +15,11 @@ DEFAULT_INTERVAL_MONTHS = 12
 STATION_KINDS = (OrganisationKind.COMMUNE_STATION, OrganisationKind.STATION_POINT)
 
 
+def is_station(unit: Organisation) -> bool:
+    """A station receives supervision visits; every other unit (a centre) runs rounds."""
+    return unit.kind in STATION_KINDS
+
+
 def add_months(day: dt.date, months: int) -> dt.date:
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1

@@ -14,8 +14,8 @@ def served_communes(centre: Organisation) -> QuerySet[Commune]:
     its own stations and station points."""
     own = Organisation.objects.filter(path__startswith=centre.path, commune__isnull=False).values("commune")
     served = Commune.objects.filter(pk__in=own)
-    if centre.legacy_district_id and centre.legacy_district is not None:
-        served = served | centre.legacy_district.current_communes()
+    if centre.legacy_district_id:
+        served = served | centre.communes_since_reform()
     return served.distinct()
 
 

@@ -3,6 +3,7 @@ from typing import Any, Self
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Coalesce, ExtractYear
 from django.utils.translation import gettext_lazy as _
 
 from healthcentre.models import ImportedRecord
@@ -38,6 +39,19 @@ COUNT_ONLY = Q(recipient_unit__isnull=True, recipient_person__isnull=True, count
 class AwardRecordQuerySet(ScopedQuerySet):
     def approved(self) -> Self:
         return self.filter(status=AwardStatus.APPROVED)
+
+    def with_award_year(self) -> Self:
+        """Each record's `award_year`, the one rule of "the year of an award" every report and
+        list uses: the last year of its achievement period, else its decision's year, however
+        precisely the decision is dated ("2025" counts in 2025); None when neither is known."""
+        return self.annotate(
+            award_year=Coalesce("period_end", ExtractYear("decision__date"), output_field=models.IntegerField())
+        )
+
+    def in_year(self, year: int | None) -> Self:
+        """The awards of `year`; with None, those whose year is unknown (năm chưa rõ)."""
+        records = self.with_award_year()
+        return records.filter(award_year__isnull=True) if year is None else records.filter(award_year=year)
 
     def of_recipient(self, record: "AwardRecord") -> Self:
         """Records naming the same person or unit as `record` (none for a count-only record)."""
@@ -168,7 +182,8 @@ class AwardRecord(ImportedRecord):
 
     @property
     def achievement_year(self) -> int | None:
-        """The year the achievement counts for: the period's last year, else the decision's year."""
+        """The year the achievement counts for: the period's last year, else the decision's year
+        (the rule of AwardRecordQuerySet.with_award_year, read from a loaded record)."""
         if self.period_end:
             return self.period_end
         return self.decision.year if self.decision_id and self.decision is not None else None

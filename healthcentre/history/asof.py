@@ -113,11 +113,20 @@ class UnitState:
 
 
 def parent_on(unit: Organisation, day: dt.date, relations=None) -> Organisation | None:
-    relations = relations if relations is not None else list(unit.relations.filter(kind=RelationKind.PARENT))
-    if not relations:
-        return unit.parent
-    current = valid_on(relations, day)
-    return current[0].authority if current else None
+    """The unit's parent on `day`: its dated parent relations; without any, today's parent,
+    but only within the dates of the unit's relations to that same body (Tân Yên's district
+    People's Committee since 1/1/2025 is no answer for 2020)."""
+    relations = relations if relations is not None else list(unit.relations.all())
+    parents = [r for r in relations if r.kind == RelationKind.PARENT]
+    if parents:
+        current = valid_on(parents, day)
+        return current[0].authority if current else None
+    if unit.parent_id is None:
+        return None
+    bounding = [r for r in relations if r.authority_id == unit.parent_id and (r.start or r.end)]
+    if bounding and not valid_on(bounding, day):
+        return None
+    return unit.parent
 
 
 def state_on(unit: Organisation, day: dt.date) -> UnitState:
@@ -133,7 +142,7 @@ def state_on(unit: Organisation, day: dt.date) -> UnitState:
     state = UnitState(unit=unit, day=day, status=span.status_on(day), lifespan=span)
     current_names = valid_on(names, day)
     state.name = current_names[0].name if current_names else unit.name
-    state.parent = parent_on(unit, day, [r for r in relations if r.kind == RelationKind.PARENT])
+    state.parent = parent_on(unit, day, relations)
     for kind, attr in (
         (RelationKind.MANAGING, "managing_authority"),
         (RelationKind.PROFESSIONAL, "professional_supervision"),
@@ -162,7 +171,7 @@ def units_under_on(unit: Organisation, day: dt.date) -> list[Organisation]:
     for child in candidates:
         if spans.get(child.pk, Lifespan()).status_on(day) != "existing":
             continue
-        if child.pk in with_dated_parent and parent_on(child, day) != unit:
+        if parent_on(child, day) != unit:
             continue
         under.append(child)
     return sorted(under, key=lambda c: c.name)
@@ -181,11 +190,12 @@ def units_on(day: dt.date, queryset=None) -> list[tuple[Organisation, Lifespan]]
     return found
 
 
-def served_communes(unit: Organisation):
-    """For a regional centre: today's communes its legacy district became (the 2025 reform)."""
-    district = unit.legacy_district
-    if district is None:
-        from ..models import Commune
+def inactive_on(day: dt.date) -> set[int]:
+    """Ids of the units whose recorded lifespan does not include `day`, in one query."""
+    return {unit_id for unit_id, span in lifespans().items() if span.status_on(day) != "existing"}
 
-        return Commune.objects.none()
-    return district.current_communes().order_by("name")
+
+def served_communes(unit: Organisation):
+    """For a regional centre: today's communes its legacy district became (the 2025 reform);
+    none for a unit that had ceased before it."""
+    return unit.communes_since_reform().order_by("name")

@@ -1,6 +1,7 @@
 """Admin pages answering history questions, mounted on the EventAdmin (its permissions)."""
 
 from django.contrib import messages
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -65,7 +66,14 @@ def history_context(admin_site, request, unit) -> dict:
     """What a unit's history page shows (and its printout): its events, names, relations,
     ranks, structures and positions, its lineage, and its state on the day asked (?on=)."""
     lineage = lineage_of(unit)
-    involving = (unit.events_as_predecessor.all() | unit.events_as_successor.all() | unit.events.all()).distinct()
+    # The whole lineage the page draws: the events of the unit itself, those it took part in, and
+    # those of the units it came from or led to (Tân Yên's 2005 and 2006 splits made its predecessors).
+    involving = Event.objects.filter(
+        Q(pk__in={edge.event.pk for edge in lineage.edges})
+        | Q(organisation=unit)
+        | Q(predecessors=unit)
+        | Q(successors=unit)
+    ).distinct()
     context = {
         "unit": unit,
         "title": _("History of %(unit)s") % {"unit": unit.name},

@@ -1,3 +1,4 @@
+import datetime as dt
 from typing import Any, Self
 
 from django.core.exceptions import ValidationError
@@ -26,9 +27,22 @@ class OrganisationKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+# The 2025 reform of the administrative divisions: districts gone, communes merged (1/7/2025).
+REFORM_DAY = dt.date(2025, 7, 1)
+
+
 class OrganisationQuerySet(ScopedQuerySet):
     def health_centres(self) -> Self:
         return self.filter(kind=OrganisationKind.HEALTH_CENTRE)
+
+    def active_on(self, day: dt.date) -> Self:
+        """The units active on `day`: every form offering a unit for a dated record (a round's
+        supervising unit, a visited station) offers these. A unit is left out when a domain's
+        records say it was not founded yet or had ceased (the organisations' history)."""
+        from ..domains import contributors
+
+        inactive = set().union(*(config.inactive_units(day) for config in contributors()))
+        return self.exclude(pk__in=inactive) if inactive else self
 
 
 class Organisation(ImportedRecord):
@@ -136,6 +150,14 @@ class Organisation(ImportedRecord):
         if old_path:
             for child in Organisation.objects.filter(path__startswith=old_path).exclude(pk=self.pk):
                 Organisation.objects.filter(pk=child.pk).update(path=new_path + child.path[len(old_path) :])
+
+    def communes_since_reform(self) -> "models.QuerySet[Commune]":
+        """Today's communes the unit's legacy district became, for a unit still active at the
+        2025 reform; none for a unit that had ceased before it (or has no legacy district)."""
+        district = self.legacy_district
+        if district is None or not Organisation.objects.filter(pk=self.pk).active_on(REFORM_DAY).exists():
+            return Commune.objects.none()
+        return district.current_communes()
 
     def descendants(self, include_self: bool = True) -> OrganisationQuerySet:
         qs = Organisation.objects.filter(path__startswith=self.path)

@@ -120,7 +120,11 @@ def _apps_above_first():
 def _links(context: template.Context, record: Model, links: list[RecordLink]) -> list[tuple[str, str]]:
     if record.pk is None:
         return []
-    return [(str(link.label), link.url(record)) for link in links if admin_permits(context, "view", link.model)]
+    return [
+        (str(link.label), link.url(record))
+        for link in links
+        if (link.shown_for is None or link.shown_for(record)) and admin_permits(context, "view", link.model)
+    ]
 
 
 @register.simple_tag(takes_context=True)

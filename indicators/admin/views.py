@@ -1,8 +1,6 @@
 """Admin pages of the indicators app: the import (two layouts, preview then confirm), the
 blank report-layout template, the report (page, print, xlsx) and the rule violations."""
 
-import datetime as dt
-
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -21,8 +19,7 @@ from healthcentre.scoping import membership_of, organisation_q
 from ..charts import bar_chart
 from ..importing.long import import_long
 from ..importing.report_layout import import_report_layout, template_workbook
-from ..models import DataValue, PeriodKind
-from ..periods import PeriodCodeError, label_of, parse_period
+from ..periods import PeriodCodeError, default_period, label_of, parse_period
 from ..presentation import number_text
 from ..report_xlsx import report_workbook
 from ..reports import build_report, organisations_for
@@ -65,7 +62,9 @@ class ImportPage(AdminPage):
     title = gettext_lazy("Import indicator values")
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(template_url=reverse("admin:indicators_template"), **kwargs)
+        return super().get_context_data(
+            template_url=reverse("admin:indicators_template"), template_form=TemplateForm(self.request.user), **kwargs
+        )
 
     def get(self, request, *args, **kwargs):
         return self.render_to_response(self.get_context_data(form=ImportForm()))
@@ -119,20 +118,6 @@ class ImportPage(AdminPage):
             )
             return HttpResponseRedirect(reverse("admin:indicators_datavalue_changelist"))
         return self.render_to_response(self.get_context_data(form=ImportForm(), outcome=outcome))
-
-
-def default_period(organisations) -> str:
-    """The latest half-year the units reported, else the last half-year that has ended."""
-    latest = (
-        DataValue.objects.filter(organisation__in=organisations.values("id"), period__kind=PeriodKind.HALF_YEAR)
-        .order_by("-period__end")
-        .values_list("period__code", flat=True)
-        .first()
-    )
-    if latest:
-        return latest
-    today = dt.date.today()
-    return f"{today.year}S1" if today.month > 6 else f"{today.year - 1}S2"
 
 
 class ReportForm(forms.Form):
@@ -215,25 +200,58 @@ class ReportPage(AdminPage):
         return f"bao-cao-{context['report'].period.code}.xlsx"
 
 
+class TemplateForm(forms.Form):
+    """Which blank report-layout sheet to download: one of the user's units and a period."""
+
+    unit = forms.ModelChoiceField(queryset=Organisation.objects.none(), label=gettext_lazy("unit"))
+    period = forms.CharField(
+        label=gettext_lazy("period"), help_text=gettext_lazy("2025, 2025S1, 2025N9, 2025Q3 or 202507."), max_length=12
+    )
+
+    def __init__(self, user, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        visible = Organisation.objects.filter(organisation_q(user)).order_by("name")
+        self.fields["unit"].queryset = visible
+        self.fields["unit"].to_field_name = "code"
+        if not self.is_bound:
+            unit = default_template_unit(user, visible)
+            units = visible.filter(pk=unit.pk) if unit else visible
+            self.initial = {"unit": unit.code if unit else None, "period": default_period(units)}
+
+    def clean_period(self):
+        try:
+            return parse_period(self.cleaned_data["period"]).code
+        except PeriodCodeError as exc:
+            raise forms.ValidationError(str(exc)) from None
+
+
+def default_template_unit(user, visible) -> Organisation | None:
+    """The user's own unit, else the first health centre they may see."""
+    membership = membership_of(user)
+    if membership is not None and visible.filter(pk=membership.organisation_id).exists():
+        return membership.organisation
+    return visible.filter(kind="health_centre").first()
+
+
 class TemplatePage(AdminPage):
-    """The blank report-layout sheet for a unit and a period (the user's own unit by default)."""
+    """The blank report-layout sheet for the unit and period chosen on the import page (the
+    user's own unit and its latest period by default)."""
 
     variant = "xlsx"
 
     def get(self, request, *args, **kwargs):
-        visible = self.visible(Organisation)
-        code = request.GET.get("unit")
-        membership = membership_of(request.user)
-        unit = visible.filter(code=code).first() if code else (membership.organisation if membership else None)
-        unit = unit or visible.filter(kind="health_centre").order_by("name").first()
-        if unit is None:
-            raise PermissionDenied
-        try:
-            period = parse_period(request.GET.get("period") or default_period(visible.filter(pk=unit.pk))).code
-        except PeriodCodeError as exc:
-            messages.error(request, str(exc))
+        form = TemplateForm(request.user, request.GET or None)
+        if not form.is_bound:
+            unit_code, period = form.initial["unit"], form.initial["period"]
+            if unit_code is None:
+                raise PermissionDenied
+            form = TemplateForm(request.user, {"unit": unit_code, "period": period})
+        if not form.is_valid():
+            for errors in form.errors.values():
+                for error in errors:
+                    messages.error(request, error)
             return HttpResponseRedirect(reverse("admin:indicators_datavalue_import"))
-        return self.render_to_response({"unit": unit, "period": period})
+        return self.render_to_response({"unit": form.cleaned_data["unit"], "period": form.cleaned_data["period"]})
 
     def workbook(self, context):
         return template_workbook(context["unit"], context["period"])

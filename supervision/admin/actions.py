@@ -38,6 +38,11 @@ class ActionItemAdmin(RecordAdmin):
     search_fields = ["description__unaccent", "visit__station__name__unaccent", "responsible_unit__name__unaccent"]
     autocomplete_fields = ["visit", "responsible_unit", "finding"]
     reference_fields = ("responsible_unit",)
+    active_unit_fields = ("responsible_unit",)
+
+    def record_day(self, obj):
+        return obj.visit.date or obj.visit.round.start_date
+
     date_hierarchy = "due_date"
     fieldsets = [
         (None, {"fields": ["visit", "number", "finding", "description", "responsible_unit", "due_date"]}),

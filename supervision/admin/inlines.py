@@ -26,7 +26,11 @@ class VisitInline(ScopedAdminMixin, admin.TabularInline):
     readonly_fields = ["open_link"]
     autocomplete_fields = ["station"]
     reference_fields = ("station",)
+    active_unit_fields = ("station",)
     show_change_link = True
+
+    def record_day(self, obj):
+        return obj.start_date  # the round's
 
     def get_queryset(self, request):
         # Each row names its station; fetch them with the visits.
@@ -86,6 +90,10 @@ class ActionItemInline(ScopedAdminMixin, admin.TabularInline):
     # A plain list, not an autocomplete: the province's units are few, and a list is easier
     # to fill row after row.
     reference_fields = ("responsible_unit",)
+    active_unit_fields = ("responsible_unit",)
+
+    def record_day(self, obj):
+        return obj.date or obj.round.start_date  # the visit's
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("responsible_unit")

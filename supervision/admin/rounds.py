@@ -19,6 +19,7 @@ class SupervisionRoundAdmin(RecordAdmin):
     list_filter = ["supervising_unit"]
     search_fields = ["title__unaccent", "code", "supervising_unit__name__unaccent"]
     autocomplete_fields = ["supervising_unit", "decision", "content_areas"]
+    active_unit_fields = ("supervising_unit",)
     date_hierarchy = "start_date"
     inlines = [TeamMemberInline, VisitInline]
     fieldsets = [
@@ -43,6 +44,9 @@ class SupervisionRoundAdmin(RecordAdmin):
                 ),
             )
         )
+
+    def record_day(self, obj):
+        return obj.start_date
 
     @admin.display(description=_("dates"), ordering="start_date")
     def span(self, obj):

@@ -26,6 +26,7 @@ class VisitAdmin(RecordAdmin):
     search_fields = ["station__name__unaccent", "station__code", "round__title__unaccent", "round__code"]
     autocomplete_fields = ["round", "station", "people_met_persons"]
     reference_fields = ("station",)
+    active_unit_fields = ("station",)
     inlines = [FindingInline, ActionItemInline]
     fieldsets = [
         (None, {"fields": ["round", "station", "kind", "date", "next_visit_due"]}),
@@ -47,6 +48,9 @@ class VisitAdmin(RecordAdmin):
                 n_overdue=Count("action_items", filter=open_q & Q(action_items__due_date__lt=today), distinct=True),
             )
         )
+
+    def record_day(self, obj):
+        return obj.date or obj.round.start_date
 
     @admin.display(description=gettext_lazy("date"), ordering="date")
     def when(self, obj):

@@ -13,7 +13,7 @@ def test_a_user_uploads_the_report_sheet_and_downloads_the_report(
     page.goto("/admin/indicators/datavalue/")
     page.goto("/admin/indicators/datavalue/import/")
     with page.expect_download() as template:
-        page.click("text=Tải mẫu báo cáo trống")
+        page.click("#indicator-template-form input[type=submit]")
     workbook = load_workbook(io.BytesIO(template.value.path().read_bytes()))
     sheet = workbook.active
     line = next(r for r in range(5, sheet.max_row + 1) if sheet.cell(row=r, column=1).value == "TT-HO")
