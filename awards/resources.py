@@ -8,6 +8,7 @@ AwardDecision, found or created from those columns.
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from import_export import fields
 
 from healthcentre.importing.columns import header_key
@@ -160,6 +161,8 @@ class AwardRecordResource(RecordResource):
     count_at_least = fields.Field("count_at_least", "count_at_least", widget=one_or_zero())
     organisation = fields.Field("organisation", "organisation_code", widget=CodeWidget(Organisation))
     achievement_period = PeriodField("period_start", "achievement_period")
+    heading_paths = {"decision_date": "decision__date"}
+    headings = {"achievement_period": gettext_lazy("achievement period (years)")}
     citation = text_field("citation", "citation")
     notes = text_field("notes", "notes")
 

@@ -39,7 +39,7 @@ INSTALLED_APPS = [
     "import_export",
     "simple_history",
     "django_filters",
-    "axes",
+    "config.apps.AxesConfig",
     "csp",
     "healthcentre",
     "indicators",
@@ -120,6 +120,9 @@ AXES_COOLOFF_TIME = 0.25
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+# django-axes' admin pages name their rows in English only ("Access Log for … @ <UTC time>");
+# a lock is lifted with `manage.py axes_reset_username <name>` (README) or ends by itself.
+AXES_ENABLE_ADMIN = False
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Vietnamese")), ("en", _("English"))]

@@ -5,9 +5,11 @@ planning sheet. Subclass `AdminPage`, mount it in its model admin's `get_urls` w
 - the model admin's permission (`permission`: "view" by default, "add" for an import page),
   checked before anything is read; the records it reads are the user's own (`visible`);
 - the admin's look: `each_context`, `opts` and `title` in the template's context;
-- its printable twin and its xlsx: the same page mounted again with `variant="print"` renders
-  `print_template_name`, and with `variant="xlsx"` answers `workbook(context)` as a download
-  named `file_name(context)`, from the very context the page shows.
+- its printable twin, its xlsx and its Word document: the same page mounted again with
+  `variant="print"` renders `print_template_name`, with `variant="xlsx"` answers
+  `workbook(context)` as a download named `file_name(context)`, and with `variant="docx"`
+  answers `document(context)` (written by `documents.py`) named alike, from the very context
+  the page shows.
 """
 
 from typing import Any, ClassVar
@@ -21,10 +23,12 @@ from django.urls import URLPattern, path
 from django.utils.functional import Promise
 from django.views.generic import TemplateView
 
+from .documents import docx_response
 from .scoping import scope_q
 from .spreadsheets import xlsx_response
 
-VARIANTS = ("page", "print", "xlsx")
+VARIANTS = ("page", "print", "xlsx", "docx")
+DOWNLOADS = {"xlsx": (xlsx_response, "workbook"), "docx": (docx_response, "document")}
 
 
 class AdminPage(TemplateView):
@@ -80,12 +84,17 @@ class AdminPage(TemplateView):
         return super().get_template_names()
 
     def render_to_response(self, context: dict[str, Any], **response_kwargs: Any) -> HttpResponse:
-        if self.variant == "xlsx":
-            return xlsx_response(self.workbook(context), self.file_name(context))
+        if self.variant in DOWNLOADS:
+            respond, write = DOWNLOADS[self.variant]
+            name = self.file_name(context).removesuffix(".xlsx")
+            return respond(getattr(self, write)(context), f"{name}.{self.variant}")
         return super().render_to_response(context, **response_kwargs)
 
     def workbook(self, context: dict[str, Any]) -> bytes:
         raise NotImplementedError(f"{type(self).__name__} has no xlsx variant")
+
+    def document(self, context: dict[str, Any]) -> bytes:
+        raise NotImplementedError(f"{type(self).__name__} has no docx variant")
 
     def file_name(self, context: dict[str, Any]) -> str:
         raise NotImplementedError(f"{type(self).__name__} has no xlsx variant")

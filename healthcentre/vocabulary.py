@@ -366,14 +366,15 @@ def parse_month(value: object) -> dt.date | None:
 
 
 def format_partial_date(date: dt.date | None, precision: str) -> str:
-    """Show a partial date as it was written: 1958, 7/2013, 01/5/2005."""
+    """Show a partial date as far as it is known, as Vietnamese write dates: 1958, 07/2013,
+    01/05/2005."""
     if date is None:
         return ""
     if precision == Precision.YEAR:
         return str(date.year)
     if precision == Precision.MONTH:
-        return f"{date.month}/{date.year}"
-    return f"{date.day:02d}/{date.month}/{date.year}"
+        return f"{date.month:02d}/{date.year}"
+    return f"{date.day:02d}/{date.month:02d}/{date.year}"
 
 
 # --- yes and no ----------------------------------------------------------------------------

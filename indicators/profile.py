@@ -11,6 +11,7 @@ from healthcentre.models import Organisation
 
 from .models import DataValue
 from .periods import label_of
+from .report_xlsx import figure_cells
 from .reports import ReportRow, build_report, organisations_for
 
 
@@ -35,16 +36,7 @@ class ProfileFigure:
     change_text = property(lambda self: self.row.change_text)
 
     def as_cells(self) -> list:
-        return [
-            self.indicator,
-            self.unit_of_measure,
-            self.period,
-            self.plan_text,
-            self.result_text,
-            self.percent_text,
-            self.previous_text,
-            self.change_text,
-        ]
+        return [self.indicator, self.unit_of_measure, self.period, *figure_cells(self.row)]
 
 
 def key_figures(unit: Organisation, start_year: int, end_year: int) -> list[ProfileFigure]:
@@ -93,6 +85,7 @@ def figures_sheet(rows: list[ProfileFigure]) -> Sheet:
             _("Percent of plan"),
             _("Same period last year"),
             pgettext("difference from the same period last year", "Change"),
+            _("Change (%)"),
         ],
         [row.as_cells() for row in rows],
     )

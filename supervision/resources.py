@@ -104,6 +104,7 @@ class VisitResource(RecordResource):
 class FindingResource(RecordResource):
     visit = fields.Field("visit", "round_code", widget=VisitWidget())
     station_code = fields.Field("visit__station__code", "station_code", readonly=True)
+    heading_paths = {"round_code": "visit__round__code"}
     area = fields.Field("area", "area_code", widget=CodeWidget(ContentArea))
     findings = text_field("findings", "findings")
     score = fields.Field("score", "score", widget=VNDecimalWidget())
@@ -118,6 +119,7 @@ class FindingResource(RecordResource):
 class ActionItemResource(RecordResource):
     visit = fields.Field("visit", "round_code", widget=VisitWidget())
     station_code = fields.Field("visit__station__code", "station_code", readonly=True)
+    heading_paths = {"round_code": "visit__round__code"}
     number = fields.Field("number", "number", widget=VNIntegerWidget())
     finding = fields.Field("finding", "finding_area_code", widget=FindingWidget())
     description = text_field("description", "description")

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from healthcentre import domains
 
 # The profile page, its printout and its workbook.
-VARIANTS = ("page", "print", "xlsx")
+VARIANTS = ("page", "print", "xlsx", "docx")
 
 
 class UnitProfileConfig(domains.DomainConfig):

@@ -12,6 +12,7 @@ from healthcentre.models import Organisation
 from healthcentre.pages import AdminPage
 
 from .build import build_profile
+from .docx import profile_document
 from .xlsx import profile_workbook
 
 FIRST_YEAR = 1900
@@ -62,6 +63,9 @@ class ProfilePage(AdminPage):
 
     def workbook(self, context):
         return profile_workbook(context["profile"])
+
+    def document(self, context):
+        return profile_document(context["profile"], context["title"])
 
     def file_name(self, context):
         profile = context["profile"]

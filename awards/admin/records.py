@@ -40,7 +40,7 @@ class AwardRecordAdmin(RecordAdmin):
     resource_classes = [AwardRecordResource]
     year_fields = ("period_start", "period_end")
     import_export_change_list_template = "admin/awards/awardrecord/change_list.html"
-    list_display = ["form", "recipient", "organisation", "decision", "period_display", "status"]
+    list_display = ["form", "recipient", "organisation", "decision", "achievement_period", "status"]
     list_filter = ["status", DecisionYearFilter, "form__level", "form", "recipient_kind"]
     # Form, decision (with its issuer), recipients and unit are printed on every row.
     list_select_related = ["form", "decision__issuer", "recipient_unit", "recipient_person", "organisation"]
@@ -74,6 +74,10 @@ class AwardRecordAdmin(RecordAdmin):
         (_("Achievement"), {"fields": ["period_start", "period_end", "citation", "notes"]}),
         (_("Checks"), {"fields": ["rule_warnings"]}),
     ]
+
+    @admin.display(description=_("achievement period (years)"))
+    def achievement_period(self, obj):
+        return obj.period_display
 
     @admin.display(description=_("recipient"))
     def recipient(self, obj):

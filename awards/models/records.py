@@ -7,6 +7,7 @@ from django.db.models.functions import Coalesce, ExtractYear
 from django.utils.translation import gettext_lazy as _
 
 from healthcentre.models import ImportedRecord
+from healthcentre.models.fields import YearField
 from healthcentre.scoping import ScopedQuerySet
 
 from ..periods import format_period
@@ -124,8 +125,8 @@ class AwardRecord(ImportedRecord):
             "only, the unit whose staff or sub-units received it."
         ),
     )
-    period_start = models.PositiveSmallIntegerField(_("achievement from (year)"), null=True, blank=True)
-    period_end = models.PositiveSmallIntegerField(_("achievement to (year)"), null=True, blank=True)
+    period_start = YearField(_("achievement from (year)"), null=True, blank=True)
+    period_end = YearField(_("achievement to (year)"), null=True, blank=True)
     citation = models.TextField(_("citation"), blank=True, help_text=_("The achievement as the decision words it."))
     notes = models.TextField(_("notes"), blank=True)
 

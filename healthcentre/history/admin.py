@@ -22,6 +22,19 @@ from .resources import (
 DATED = ["start_text", "end_text"]
 
 
+class DatedTextColumns:
+    """The from/until boxes of a dated fact, shown read-only to a user who may not change it
+    (the form's own labels are not used when the box is not in the form)."""
+
+    @admin.display(description=_("from"), ordering="start")
+    def start_text(self, obj):
+        return obj.start_text
+
+    @admin.display(description=_("until"), ordering="end")
+    def end_text(self, obj):
+        return obj.end_text
+
+
 @admin.register(Event)
 class EventAdmin(RecordAdmin):
     form = EventForm
@@ -48,16 +61,14 @@ class EventAdmin(RecordAdmin):
 
     def get_urls(self):
         return [
-            *views.UnitHistoryPage.paths(
-                self, "unit/<int:pk>/", "healthcentre_unit_history", ("page", "print", "xlsx")
-            ),
+            *views.UnitHistoryPage.paths(self, "unit/<int:pk>/", "healthcentre_unit_history", views.UNIT_VARIANTS),
             views.UnitsOnPage.path(self, "units-on/", "healthcentre_units_on"),
             views.WorkbookImportPage.path(self, "import-workbook/", "healthcentre_history_workbook"),
             *super().get_urls(),
         ]
 
 
-class DatedFactAdmin(RecordAdmin):
+class DatedFactAdmin(DatedTextColumns, RecordAdmin):
     form = DatedFactForm
     list_select_related = ["organisation"]
     autocomplete_fields = ["organisation"]

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..importing.admin import RecordAdmin, ScopedAdminMixin
 from ..models import ChronicleEntry, ChronicleParticipant, ChroniclePhoto, Facility
+from .admin import DatedTextColumns
 from .chronicle_resources import ChronicleEntryResource, ChronicleParticipantResource, FacilityResource
 from .forms import DatedFactForm
 
@@ -27,7 +28,7 @@ class PhotoInline(ScopedAdminMixin, admin.TabularInline):
 
 
 @admin.register(ChronicleEntry)
-class ChronicleEntryAdmin(RecordAdmin):
+class ChronicleEntryAdmin(DatedTextColumns, RecordAdmin):
     form = ChronicleEntryForm
     resource_classes = [ChronicleEntryResource]
     inlines = [ParticipantInline, PhotoInline]
@@ -69,7 +70,7 @@ class ChronicleParticipantAdmin(RecordAdmin):
 
 
 @admin.register(Facility)
-class FacilityAdmin(RecordAdmin):
+class FacilityAdmin(DatedTextColumns, RecordAdmin):
     form = DatedFactForm
     resource_classes = [FacilityResource]
     list_display = ["name", "kind", "organisation", "start_text", "quantity_text", "floors", "beds"]

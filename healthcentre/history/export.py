@@ -16,15 +16,16 @@ from .resources import (
     UnitNameResource,
     UnitRelationResource,
 )
+from .workbook import sheet_title
 
 # Every model of a history sheet has the unit it is about as `organisation`.
-SHEETS: list[tuple[str, type, type[Model]]] = [
-    ("events", EventResource, Event),
-    ("names", UnitNameResource, UnitName),
-    ("relations", UnitRelationResource, UnitRelation),
-    ("ranks", RankRecordResource, RankRecord),
-    ("structures", StructureSnapshotResource, StructureSnapshot),
-    ("positions", PositionResource, Position),
+SHEETS: list[tuple[type, type[Model]]] = [
+    (EventResource, Event),
+    (UnitNameResource, UnitName),
+    (UnitRelationResource, UnitRelation),
+    (RankRecordResource, RankRecord),
+    (StructureSnapshotResource, StructureSnapshot),
+    (PositionResource, Position),
 ]
 
 
@@ -38,11 +39,11 @@ def _cell(resource, field, obj):
 def history_workbook(unit) -> bytes:
     workbook = Workbook()
     workbook.remove(active_sheet(workbook))
-    for title, resource_class, model in SHEETS:
+    for resource_class, model in SHEETS:
         resource = resource_class()
-        sheet = workbook.create_sheet(title)
+        sheet = workbook.create_sheet(sheet_title(resource_class))
         fields = resource.get_export_fields()
-        append_row(sheet, [f.column_name for f in fields])
+        append_row(sheet, resource.get_export_headers())
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         records = model._default_manager.filter(**{"organisation": unit}).order_by("pk")

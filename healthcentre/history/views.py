@@ -24,6 +24,7 @@ from ..models import (
 from ..pages import AdminPage
 from ..vocabulary import ParseError, parse_date
 from .asof import lifespans, served_communes, state_on, units_on
+from .document import history_document
 from .export import history_workbook
 from .lineage import lineage_of
 from .svg import linked_lineage_svg
@@ -97,8 +98,8 @@ def history_context(admin_site, request, unit) -> dict:
     return context
 
 
-# A unit's history page, its printout and its workbook.
-UNIT_VARIANTS = ("page", "print", "xlsx")
+# A unit's history page, its printout, its workbook and its document.
+UNIT_VARIANTS = ("page", "print", "xlsx", "docx")
 
 
 class UnitHistoryPage(AdminPage):
@@ -115,6 +116,9 @@ class UnitHistoryPage(AdminPage):
 
     def workbook(self, context):
         return history_workbook(context["unit"])
+
+    def document(self, context):
+        return history_document(context)
 
     def file_name(self, context):
         return f"lich-su-{slugify(context['unit'].code)}.xlsx"

@@ -9,13 +9,17 @@ records the whole workbook, and every row written points to it.
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import transaction
+from django.utils import translation
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from import_export.results import RowResult
 
+from ..importing.columns import header_key
 from ..importing.formats import ImportFileError, rows_to_dataset
 from ..importing.opener import Workbook
-from ..importing.resources import sha256_of
+from ..importing.resources import RecordResource, sha256_of
 from ..models import ImportRun
 from ..resources import DecisionResource, OrganisationResource, PersonResource
 from .resources import (
@@ -102,20 +106,52 @@ def run_workbook_import(data: bytes, user, file_name: str = "", dry_run: bool = 
     return result
 
 
+def sheet_title(resource_class: type[RecordResource]) -> str:
+    """A sheet's title in the user's language, as an export writes it: what its rows are
+    ("Sự kiện", "Tên gọi"), within Excel's 31 characters."""
+    return capfirst(str(resource_class._meta.model._meta.verbose_name_plural))[:31]
+
+
+def sheet_code(name: str) -> str | None:
+    """The code of the sheet a workbook names by its code or by its title in any language."""
+    by_key = {code: code for code, _resource in SHEET_ORDER}
+    for language, _language_name in settings.LANGUAGES:
+        with translation.override(language):
+            by_key |= {header_key(sheet_title(resource)): code for code, resource in SHEET_ORDER}
+    return by_key.get(header_key(name))
+
+
+def sheet_codes(names: list[str]) -> dict[str, str]:
+    """{sheet code: the workbook's sheet} for each sheet the import reads."""
+    return {code: name for name in names if (code := sheet_code(name)) is not None}
+
+
 def _unknown_sheets(names: list[str]) -> list[SheetProblem]:
-    known = ", ".join(sheet for sheet, _resource in SHEET_ORDER)
-    return [
-        SheetProblem(name, None, "", _("This sheet is not one of: %(sheets)s.") % {"sheets": known})
-        for name in names
-        if name not in dict(SHEET_ORDER)
-    ]
+    known = ", ".join(sheet_title(resource) for _sheet, resource in SHEET_ORDER)
+    problems = []
+    first_of: dict[str, str] = {}
+    for name in names:
+        code = sheet_code(name)
+        if code is None:
+            problems.append(
+                SheetProblem(name, None, "", _("This sheet is not one of: %(sheets)s.") % {"sheets": known})
+            )
+        elif code in first_of:
+            problems.append(
+                SheetProblem(name, None, "", _("The same sheet as “%(first)s”; keep one.") % {"first": first_of[code]})
+            )
+        else:
+            first_of[code] = name
+    return problems
 
 
 def _import_sheets(workbook: Workbook, names: list[str], user, run: ImportRun, result: WorkbookResult) -> None:
     """Each sheet through its own resource, as part of the workbook's run and transaction."""
-    for sheet, resource_class in SHEET_ORDER:
-        if sheet not in names:
+    present = sheet_codes(names)
+    for code, resource_class in SHEET_ORDER:
+        if code not in present:
             continue
+        sheet = present[code]
         try:
             dataset = rows_to_dataset(workbook.rows(sheet), header_only_allowed=True)
         except ImportFileError as exc:

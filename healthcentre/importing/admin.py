@@ -3,6 +3,8 @@ search, and the guarded import/export pattern come with it; a model admin only d
 its fields, its resource and, for organisation fields that cite an outside authority,
 `reference_fields`."""
 
+import datetime as dt
+
 from django.apps import apps
 from django.contrib import admin, messages
 from django.contrib.admin.exceptions import NotRegistered
@@ -11,14 +13,17 @@ from django.core.exceptions import FieldDoesNotExist, PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats import base_formats
+from import_export.forms import SelectableFieldsExportForm
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.utils import get_history_model_for_model
 
+from ..admin_deletion import LinkRowsLeftOutMixin
 from ..forms import vocabulary_formfield_kwargs
 from ..models import ImportedRecord, ImportFailed
 from ..scoping import division_q, record_visible, reference_q, scope_q
@@ -35,6 +40,8 @@ class ScopedAdminMixin:
     """Limits every list, form, choice, filter and autocomplete to the user's units."""
 
     reference_fields: tuple[str, ...] = ()
+    # Organisation fields that offer only the units active on the record's date (`record_day`).
+    active_unit_fields: tuple[str, ...] = ()
     # Number fields holding a year but not named `year` or `*_year`: shown as "2025", not "2.025".
     year_fields: tuple[str, ...] = ()
 
@@ -72,11 +79,38 @@ class ScopedAdminMixin:
             kwargs["queryset"] = allowed if given is None else given & allowed
         return kwargs
 
+    def record_day(self, obj) -> dt.date | None:
+        """The date a record is about (a round's start, a visit's day), for `active_unit_fields`;
+        an inline is given its parent record. None: today."""
+        return None
+
+    def _offer_active_units(self, fields: dict, obj) -> None:
+        """Organisation fields named in `active_unit_fields` offer the units active on the
+        record's date (today for a new one), and the unit already chosen."""
+        if not self.active_unit_fields:
+            return
+        day = (self.record_day(obj) if obj is not None else None) or timezone.localdate()
+        for name in self.active_unit_fields:
+            field = fields.get(name)
+            queryset = getattr(field, "queryset", None)
+            if field is None or queryset is None or field.disabled:
+                continue
+            chosen = getattr(obj, f"{name}_id", None) if obj is not None else None
+            active = queryset.filter(pk__in=queryset.model._default_manager.active_on(day).values("pk"))
+            field.queryset = active | queryset.filter(pk=chosen) if chosen else active
+
+    def get_formset(self, request, obj=None, **kwargs):
+        """An inline's unit choices, as the form's: active on its parent record's date."""
+        formset = super().get_formset(request, obj, **kwargs)
+        self._offer_active_units(formset.form.base_fields, obj)
+        return formset
+
     def get_form(self, request, obj=None, change=False, **kwargs):
         """A relation whose current value the user could not choose (a centre's own parent,
         the Department of Health) is shown read-only and kept as it is: offered only the
         user's choices, the field would come back empty and be lost on save."""
         form = super().get_form(request, obj, change, **kwargs)
+        self._offer_active_units(form.base_fields, obj)
         if obj is None or obj.pk is None:
             return form
         for name, field in form.base_fields.items():
@@ -135,8 +169,12 @@ class ScopedAdminMixin:
             source_admin = self.admin_site.get_model_admin(source)
         except (KeyError, LookupError, NotRegistered):
             return queryset
-        if request.GET.get("field_name") in getattr(source_admin, "reference_fields", ()):
-            return self.model._default_manager.filter(reference_q(request.user))
+        field_name = request.GET.get("field_name")
+        if field_name in getattr(source_admin, "reference_fields", ()):
+            queryset = self.model._default_manager.filter(reference_q(request.user))
+        if field_name in getattr(source_admin, "active_unit_fields", ()):
+            # An autocomplete knows no record: it offers the units active today.
+            queryset = queryset.filter(pk__in=self.model._default_manager.active_on(timezone.localdate()).values("pk"))
         return queryset
 
     def _may_touch(self, request, obj) -> bool:
@@ -157,8 +195,18 @@ class ScopedAdminMixin:
         super().save_model(request, obj, form, change)
 
 
-class RecordAdmin(ScopedAdminMixin, ImportExportModelAdmin, SimpleHistoryAdmin):
+class HeadedExportForm(SelectableFieldsExportForm):
+    """The columns to export, each named by the heading the file will carry."""
+
+    def _get_field_label(self, resource, field_name: str) -> str:
+        chosen = resource()
+        field = chosen.fields.get(field_name)
+        return chosen.heading(field) if field is not None and hasattr(chosen, "heading") else field_name
+
+
+class RecordAdmin(ScopedAdminMixin, LinkRowsLeftOutMixin, ImportExportModelAdmin, SimpleHistoryAdmin):
     list_per_page = 50
+    export_form_class = HeadedExportForm
     import_formats = [SafeXLSX, SafeCSV]
     export_formats = [SafeXLSX, SafeCSV]
     show_full_result_count = False

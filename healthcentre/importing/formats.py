@@ -7,7 +7,9 @@ from typing import Any
 import tablib
 from django.utils.translation import gettext as _
 from import_export.formats import base_formats
+from openpyxl import Workbook as OpenpyxlWorkbook
 
+from ..spreadsheets import active_sheet, add_sheet, workbook_bytes
 from .columns import stray_cells
 from .opener import CsvFile, ImportFileError, Workbook, check_row_count
 
@@ -52,6 +54,13 @@ def rows_to_dataset(rows: Iterable[Iterable[object]], header_only_allowed: bool 
 class SafeXLSX(base_formats.XLSX):
     def create_dataset(self, in_stream: Any, **kwargs: Any) -> tablib.Dataset:
         return rows_to_dataset(Workbook(in_stream).rows(0))
+
+    def export_data(self, dataset: tablib.Dataset, **kwargs: Any) -> bytes:
+        # Through the one writer: typed cells with Vietnamese display formats, formulas neutralised.
+        workbook = OpenpyxlWorkbook()
+        workbook.remove(active_sheet(workbook))
+        add_sheet(workbook, dataset.title or _("Data"), dataset.headers or [], dataset)
+        return workbook_bytes(workbook)
 
 
 class SafeCSV(base_formats.CSV):

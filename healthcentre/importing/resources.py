@@ -13,10 +13,13 @@ What it adds to django-import-export's ModelResource:
 """
 
 import hashlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
+from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, ValidationError
 from django.db import models, transaction
+from django.utils import translation
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from import_export import fields, resources
 from import_export.results import Error, Result
@@ -34,6 +37,7 @@ from .widgets import CodeTextWidget, TextWidget, VNDateWidget, VNDecimalWidget, 
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
+    from django.utils.functional import _StrOrPromise as StrOrPromise
 
 # A data row as django-import-export hands it to a resource: {column: cell}.
 type Row = dict[str, Any]
@@ -41,6 +45,36 @@ type Row = dict[str, Any]
 
 def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def verbose_heading(model: type[models.Model], path: list[str]) -> str | None:
+    """A column's heading from the model fields its attribute path walks: the field itself
+    ("Ngày ký"), or the last relation and the field read through it ("Trạm được giám sát (mã)"
+    for `visit__station__code`); None when the path names no model field."""
+    names: list[str] = []
+    current: Any = model
+    for part in path:
+        try:
+            model_field = current._meta.get_field(part)
+        except (FieldDoesNotExist, AttributeError):
+            return None
+        names.append(str(getattr(model_field, "verbose_name", part)))
+        current = model_field.related_model
+        if current is None:
+            break
+    if not names:
+        return None
+    return capfirst(names[0]) if len(names) == 1 else f"{capfirst(names[-2])} ({names[-1]})"
+
+
+def attribute_path(field: fields.Field) -> list[str]:
+    """The model fields a resource column reads: its attribute, then the field its widget
+    finds a related record by (`station` given by its `code`)."""
+    path = (field.attribute or "").split("__")
+    widget_field = getattr(field.widget, "field", None)
+    if getattr(field.widget, "model", None) is not None and isinstance(widget_field, str):
+        path += widget_field.split("__")
+    return path
 
 
 def text_field(attribute: str, column: str | None = None) -> fields.Field:
@@ -78,6 +112,11 @@ class RecordResource(resources.ModelResource):
             VNIntegerWidget,
         ),
     }
+
+    # Columns named otherwise than by the model field their attribute reads: the attribute path
+    # to name them by, or their heading.
+    heading_paths: ClassVar[dict[str, str]] = {}
+    headings: ClassVar[dict[str, "StrOrPromise"]] = {}
 
     import_run: ImportRun | None = None
     user: "User | None" = None
@@ -171,6 +210,39 @@ class RecordResource(resources.ModelResource):
         result.import_run = self.import_run
         return result
 
+    def heading(self, field: fields.Field) -> str:
+        """The column's heading in an export, in the user's language: its model field's verbose
+        name ("Mã trạm" for `station_code`, read through the relation's code). An import reads
+        a column by this heading in any language or by its code (`column_name`)."""
+        labels = self._headings()
+        return labels.get(field.column_name, field.column_name)
+
+    def _headings(self) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for field in self.fields.values():
+            column = field.column_name
+            if column in self.headings:
+                label: str | None = capfirst(str(self.headings[column]))
+            elif column in self.heading_paths:
+                label = verbose_heading(self._meta.model, self.heading_paths[column].split("__"))
+            else:
+                label = verbose_heading(self._meta.model, attribute_path(field))
+            if label and label.casefold() not in {seen.casefold() for seen in found.values()}:
+                found[field.column_name] = label
+        return found
+
+    def heading_aliases(self) -> dict[str, str]:
+        """{heading in every language: column code}, so a file exported in Vietnamese (or
+        English) is imported back as it is."""
+        aliases: dict[str, str] = {}
+        for language, _name in settings.LANGUAGES:
+            with translation.override(language):
+                aliases |= {label: column for column, label in self._headings().items()}
+        return aliases
+
+    def get_export_headers(self, selected_fields: Any = None) -> list[str]:
+        return [self.heading(field) for field in self.get_export_fields(selected_fields) if field]
+
     def identifying_columns(self) -> list[str]:
         """The columns that identify a record (the resource's import id fields)."""
         return [self.fields[name].column_name for name in self.get_import_id_fields() if name in self.fields]
@@ -183,7 +255,9 @@ class RecordResource(resources.ModelResource):
         """The header's problems; a header written in another case or with spaces is renamed
         to the resource's own column names, which the rows are then read by."""
         known = [field.column_name for field in self.get_import_fields()]
-        positions, problems = map_columns(dataset.headers or [], known, required=self.required_columns())
+        positions, problems = map_columns(
+            dataset.headers or [], known, required=self.required_columns(), aliases=self.heading_aliases()
+        )
         problems += [stray_cell_problem(line, index) for line, index in getattr(dataset, "stray_cells", ())]
         if not problems:
             headers = list(dataset.headers)

@@ -11,8 +11,10 @@ import datetime as dt
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import translation
 from django.utils.translation import gettext as _
 from import_export import widgets
 
@@ -74,7 +76,8 @@ class CodeTextWidget(TextWidget):
 
 
 class ChoiceWidget(widgets.Widget):
-    """Accepts a choice by its code or by its label in either language; exports the code."""
+    """Accepts a choice by its code or by its label in any language; exports the label in the
+    user's language, which the import reads back."""
 
     def __init__(self, choices: type[models.Choices], **kwargs: Any) -> None:
         self.choices = choices
@@ -83,15 +86,31 @@ class ChoiceWidget(widgets.Widget):
     def clean(self, value: object, row: Row = None, **kwargs: Any) -> Any:
         if value is None or str(value).strip() == "":
             return ""
-        text = str(value).strip()
+        text = str(value).strip().casefold()
         for code, label in self.choices.choices:
-            if text.casefold() in {str(code).casefold(), str(label).casefold()}:
+            if text == str(code).casefold() or text in labels_in_every_language(label):
                 return code
-        allowed = ", ".join(str(code) for code, _label in self.choices.choices if code)
-        raise ValueError(_("“%(value)s” is not one of: %(allowed)s.") % {"value": text, "allowed": allowed})
+        allowed = ", ".join(str(label) for code, label in self.choices.choices if code)
+        raise ValueError(
+            _("“%(value)s” is not one of: %(allowed)s.") % {"value": str(value).strip(), "allowed": allowed}
+        )
 
     def render(self, value: Any, obj: models.Model | None = None, **kwargs: Any) -> Any:
-        return value or ""
+        if not value:
+            return ""
+        try:
+            return str(self.choices(value).label)
+        except ValueError:  # a code no longer offered is exported as it is stored
+            return value
+
+
+def labels_in_every_language(label: object) -> set[str]:
+    """A translatable label as each language of the site writes it, case-folded."""
+    found = set()
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            found.add(str(label).casefold())
+    return found
 
 
 def citable_q(model: type[models.Model], user: "Viewer | None", reference: bool = False) -> Q:

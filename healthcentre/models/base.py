@@ -1,6 +1,7 @@
 from typing import Any
 
 from django.db import models
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -10,6 +11,13 @@ class RecordHistory(HistoricalRecords):
     foreign keys its history is never searched by: a history is read by record, date and import,
     and an index on each other key costs every set-based import its upkeep (at 100.000 values
     on PostgreSQL, over half of what writing their history rows costs)."""
+
+    def get_meta_options(self, model: type[models.Model]) -> dict[str, Any]:
+        # simple-history names a history "historical <model>" in English whatever the language.
+        options = super().get_meta_options(model)
+        options["verbose_name"] = format_lazy(_("history of {}"), model._meta.verbose_name)
+        options["verbose_name_plural"] = format_lazy(_("history of {}"), model._meta.verbose_name_plural)
+        return options
 
     def copy_fields(self, model: type[models.Model]) -> dict[str, Any]:
         fields = super().copy_fields(model)

@@ -102,7 +102,7 @@ class ImportRun(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.file_name or self.target} ({self.started_at:%d/%m/%Y %H:%M})"
+        return f"{self.file_name or self.target} ({timezone.localtime(self.started_at):%d/%m/%Y %H:%M})"
 
     @classmethod
     @contextmanager

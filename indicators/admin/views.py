@@ -6,14 +6,16 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
 from django.urls import reverse
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from healthcentre.documents import Heading, local_today, place_of
 from healthcentre.importing.formats import ImportFileError
 from healthcentre.importing.resources import sha256_of
 from healthcentre.importing.uploads import UploadUnavailable, upload_store
 from healthcentre.models import ImportFailed, Organisation, Province
-from healthcentre.pages import AdminPage
+from healthcentre.pages import DOWNLOADS, AdminPage
 from healthcentre.scoping import membership_of, organisation_q
 
 from ..charts import bar_chart
@@ -21,6 +23,7 @@ from ..importing.long import import_long
 from ..importing.report_layout import import_report_layout, template_workbook
 from ..periods import PeriodCodeError, default_period, label_of, parse_period
 from ..presentation import number_text
+from ..report_docx import report_document
 from ..report_xlsx import report_workbook
 from ..reports import build_report, organisations_for
 from ..violations import find_violations
@@ -172,7 +175,7 @@ class ReportPage(AdminPage):
 
     def get(self, request, *args, **kwargs):
         context = self.get_context_data(**kwargs)
-        if self.variant == "xlsx" and context["report"] is None:
+        if self.variant in DOWNLOADS and context["report"] is None:
             return HttpResponseRedirect(reverse("admin:indicators_report") + "?" + request.GET.urlencode())
         return self.render_to_response(context)
 
@@ -196,8 +199,20 @@ class ReportPage(AdminPage):
     def workbook(self, context):
         return report_workbook(context["report"])
 
+    def document(self, context):
+        """The report as the centre (or the province's Department) signs and sends it up."""
+        data = context["form"].cleaned_data
+        unit = data["unit"]
+        province = unit.province if unit is not None else data["province"]
+        issuer = unit.name if unit is not None else _("Department of Health of %(province)s") % {"province": province}
+        parent = unit.parent.name if unit is not None and unit.parent is not None else ""
+        return report_document(context["report"], Heading(issuer, place_of(str(province or "")), local_today(), parent))
+
     def file_name(self, context):
-        return f"bao-cao-{context['report'].period.code}.xlsx"
+        """ "bao-cao-TTYT-LAICHAU-2025S1.xlsx", or a province's by its name: which units, which period."""
+        data = context["form"].cleaned_data
+        scope = data["unit"].code if data["unit"] else slugify(data["province"].name)
+        return f"bao-cao-{scope}-{context['report'].period.code}.xlsx"
 
 
 class TemplateForm(forms.Form):

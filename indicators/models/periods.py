@@ -2,6 +2,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from healthcentre.models.fields import YearField
+
 
 class PeriodKind(models.TextChoices):
     YEAR = "year", _("Year")
@@ -20,7 +22,7 @@ class Period(models.Model):
 
     code = models.CharField(_("code"), max_length=10, help_text=_("2025, 2025S1, 2025N9, 2025Q3 or 202507."))
     kind = models.CharField(_("kind"), max_length=12, choices=PeriodKind.choices)
-    year = models.PositiveSmallIntegerField(_("year"))
+    year = YearField(_("year"))
     start = models.DateField(_("first day"))
     end = models.DateField(_("last day"))
 

@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from healthcentre.models import ImportedRecord
+from healthcentre.models.fields import YearField
 from healthcentre.scoping import ScopedQuerySet
 
 from .catalogue import IndicatorKind
@@ -138,7 +139,7 @@ class DataValue(ValueFields):
 class PlanTarget(ValueFields):
     """The annual plan (kế hoạch năm) of a unit for an indicator."""
 
-    year = models.PositiveSmallIntegerField(_("year"))
+    year = YearField(_("year"))
     value = models.DecimalField(_("value"), max_digits=18, decimal_places=4)
 
     class Meta:

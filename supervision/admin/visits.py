@@ -132,6 +132,7 @@ class VisitAdmin(RecordAdmin):
         return [
             minutes.MinutesView.path(self, "<int:pk>/minutes/", "supervision_visit_minutes"),
             minutes.MinutesView.path(self, "<int:pk>/minutes.xlsx", "supervision_visit_minutes_xlsx", variant="xlsx"),
+            minutes.MinutesView.path(self, "<int:pk>/minutes.docx", "supervision_visit_minutes_docx", variant="docx"),
             history.StationHistoryView.path(self, "station/<int:station_id>/", "supervision_station_history"),
             planning.PlanningView.path(self, "planning/", "supervision_planning"),
             *super().get_urls(),

@@ -7,6 +7,16 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from healthcentre.documents import (
+    Heading,
+    add_paragraph,
+    add_signers,
+    add_table,
+    cell_text,
+    document_bytes,
+    official_document,
+    place_of,
+)
 from healthcentre.scoping import Viewer
 
 from ..models import ActionItem, ContentArea, Finding, Visit
@@ -68,6 +78,32 @@ class MinutesView(AdminReportView):
 
     def workbook(self, context: dict[str, Any]) -> bytes:
         return sections_workbook(self.file_name(context).removesuffix(".xlsx"), minutes_sections(context))
+
+    def document(self, context: dict[str, Any]) -> bytes:
+        return minutes_document(context)
+
+
+def minutes_document(data: dict[str, Any]) -> bytes:
+    """The minutes as the team and the station sign them: the supervising unit's heading, the
+    visit, then the team, the findings and the action items, and both parties' signatures."""
+    visit, round_ = data["visit"], data["round"]
+    unit = round_.supervising_unit
+    heading = Heading(
+        unit.name,
+        place_of(str(unit.province or "")),
+        visit.date or data["today"],
+        unit.parent.name if unit.parent else "",
+    )
+    document = official_document(heading, _("Minutes of a supervision visit"), str(visit.station), landscape=True)
+    for title, header, rows in minutes_sections(data):
+        if header is None:
+            for label, value in rows:
+                add_paragraph(document, f"{label}: {cell_text(value)}")
+        else:
+            add_paragraph(document, str(title), bold=True)
+            add_table(document, [str(column) for column in header], rows)
+    add_signers(document, [_("For the station"), _("Team leader")])
+    return document_bytes(document)
 
 
 def minutes_sections(data: dict[str, Any]) -> list[Section]:

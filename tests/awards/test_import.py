@@ -2,10 +2,12 @@
 
 import unicodedata
 
+from django.core.files.uploadedfile import SimpleUploadedFile
+
 from awards.models import AwardDecision, AwardRecord
 from healthcentre.models import ImportRun
 
-from .importing import confirm, preview
+from .importing import CSV_FORMAT, IMPORT_URL, confirm, preview
 
 DECISION = "125/QĐ-UBND,20/12/2025,UBND-PHUTHO,,Tổng kết năm 2025"
 
@@ -71,20 +73,26 @@ def test_a_centre_cannot_import_awards_for_another_centre(seeded, other_centre_a
     assert not AwardRecord.objects.filter(decision__number="125/QĐ-UBND").exists()
 
 
-def test_the_export_writes_the_columns_the_import_reads(seeded, superuser, client_for):
+def test_the_export_writes_vietnamese_headings_that_the_import_reads_back(seeded, superuser, client_for):
     from awards.resources import AwardRecordResource
 
     dataset = AwardRecordResource().export(AwardRecord.objects.filter(organisation__code="TTYT-LAICHAU"))
     assert dataset.headers[:6] == [
-        "decision_number",
-        "decision_date",
-        "issuer_code",
-        "presenter_code",
-        "occasion",
-        "form_code",
+        "Quyết định (số)",
+        "Quyết định (ngày ký)",
+        "Cơ quan ban hành (mã)",
+        "Cơ quan trao tặng (mã)",
+        "Quyết định (dịp khen thưởng)",
+        "Hình thức khen thưởng (mã)",
     ]
+    assert "Thời gian thành tích (năm)" in dataset.headers
     assert {row[1] for row in dataset} == {"2025"}
     assert sorted(int(row[10]) for row in dataset) == [2, 3, 8, 15]
+    exported = SimpleUploadedFile("khen-thuong.csv", dataset.export("csv").encode("utf-8"))
+    client = client_for(superuser)
+    previewed = client.post(IMPORT_URL, {"format": CSV_FORMAT, "import_file": exported})
+    assert previewed.context["result"].problems == []
+    assert previewed.context["result"].totals["skip"] == len(dataset)
 
 
 def test_the_decision_columns_are_read_by_the_vocabulary(seeded, superuser, client_for):

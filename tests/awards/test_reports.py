@@ -39,6 +39,8 @@ def test_the_xlsx_keeps_numbers_as_numbers_and_computes_the_reward(seeded, super
     assert rows["Chiến sĩ thi đua cơ sở"][3] == 1
     assert rows["Chiến sĩ thi đua cơ sở"][5] == 2_340_000
     assert rows["Lao động tiên tiến"][5] == 702_000
+    amount = next(row[5] for row in sheet.iter_rows(min_row=2) if row[1].value == "Lao động tiên tiến")
+    assert amount.number_format == "#,##0"  # 702.000 đồng, grouped as Vietnamese write amounts
 
 
 def test_a_centre_sees_only_its_own_awards_in_the_report(seeded, other_centre_admin, client_for):

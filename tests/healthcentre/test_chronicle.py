@@ -14,13 +14,13 @@ def test_the_articles_facts_are_seeded_as_dated_as_the_article_allows(seeded):
     visit = ChronicleEntry.objects.get(code="TANYEN-2011-BOTRUONG")
     assert (visit.start_text, visit.kind) == ("2011", "visit_received")
     dialysis = Facility.objects.get(code="TANYEN-THAN-NHAN-TAO")
-    assert dialysis.start_text == "5/2020" and "trên 30 người bệnh" in dialysis.description
+    assert dialysis.start_text == "05/2020" and "trên 30 người bệnh" in dialysis.description
     building = Facility.objects.get(code="TANYEN-NHA-7-TANG")
     assert (building.floors, building.floor_area_m2, building.beds, building.start_text) == (7, 10500, 150, "2022")
     covid = ChronicleEntry.objects.get(code="TANYEN-2020-COVID")
     assert covid.period_text == "2020 – 2022"
     conference = ChronicleEntry.objects.get(code="LAICHAU-2025-SOKET")
-    assert conference.start_text == "21/7/2025"
+    assert conference.start_text == "21/07/2025"
     guests = {str(p) for p in conference.participants.filter(role="guest")}
     assert any("Phó Chủ tịch UBND phường Đoàn Kết" in g for g in guests)
     assert Facility.objects.get(code="TANYEN-QT-KY-THUAT").quantity_text == "trên 900"
@@ -104,4 +104,4 @@ def test_facilities_export_keeps_numbers_and_partial_dates(client_for, superuser
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
     rows = {row[0]: row[1:] for row in sheet.iter_rows(min_row=2, values_only=True)}
     assert rows["TANYEN-NHA-7-TANG"] == ("2022", 10500)
-    assert rows["TANYEN-THAN-NHAN-TAO"][0] == "5/2020"
+    assert rows["TANYEN-THAN-NHAN-TAO"][0] == "05/2020"

@@ -66,7 +66,7 @@ def test_bình_xuyên_before_and_after_the_2025_reform(seeded):
 def test_stations_that_became_station_points_are_recorded_as_events(seeded):
     point = unit("DT-BINHXUYEN-HUONGCANH")
     event = point.events.get(kind="station_point")
-    assert event.date_text == "7/2025"
+    assert event.date_text == "07/2025"
     assert [s.code for s in event.successors.all()] == ["TYT-X-BINHNGUYEN"]
     assert state_on(point, dt.date(2025, 1, 1)).name == "Trạm Y tế thị trấn Hương Canh"
     assert state_on(point, dt.date(2025, 1, 1)).parent.code == "TTYT-BINHXUYEN"

@@ -16,7 +16,7 @@ def test_the_change_form_links_to_the_history_pages(seeded, client_for, superuse
 def test_the_history_page_shows_timeline_lineage_and_state_on_a_date(seeded, client_for, superuser):
     unit = Organisation.objects.get(code="TTYT-TANYEN-2005")
     page = client_for(superuser).get(url(unit), {"on": "1/1/2006"}).content.decode()
-    assert "01/5/2005" in page and "2006" in page
+    assert "01/05/2005" in page and "2006" in page
     assert "<svg" in page and 'data-code="TRAMYT-TANYEN"' in page
     assert "Sở Y tế tỉnh Bắc Giang" in page
     assert 'class="uncertain"' in page
@@ -91,7 +91,7 @@ def test_the_admin_form_stores_a_partial_date_as_written(seeded, client_for, sup
         },
     )
     assert response.status_code == 302
-    assert Event.objects.get(code="lc-other").date_text == "7/2013"
+    assert Event.objects.get(code="lc-other").date_text == "07/2013"
 
 
 def test_the_workbook_import_page_names_the_mistake(seeded, client_for, province_admin):
@@ -107,3 +107,20 @@ def test_the_workbook_import_page_names_the_mistake(seeded, client_for, province
     text = page.content.decode()
     assert page.status_code == 200 and 'id="workbook-problems"' in text
     assert "<td>events</td><td>2</td><td>kind</td>" in text
+
+
+def test_the_history_downloads_as_a_document_the_director_signs(seeded, client_for, superuser):
+    import io
+
+    from docx import Document
+
+    unit = Organisation.objects.get(code="TTYT-TANYEN")
+    page = client_for(superuser).get(url(unit)).content.decode()
+    assert url(unit, "docx/") in page
+    document = Document(io.BytesIO(client_for(superuser).get(url(unit, "docx/")).content))
+    heading, events, _names, _positions, signature = document.tables
+    assert heading.rows[0].cells[1].text.startswith("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    assert "Lịch sử của Trung tâm Y tế huyện Tân Yên" in [p.text for p in document.paragraphs]
+    merger = next(row for row in events.rows if "Sáp nhập" in row.cells[2].text)
+    assert merger.cells[0].text == "2019"
+    assert signature.rows[0].cells[1].text.startswith("GIÁM ĐỐC")

@@ -109,6 +109,6 @@ def test_the_importer_stores_predecessors_successors_and_the_partial_date(seeded
     result = EventResource().import_data(dataset(rows), dry_run=False)
     assert result.problems == []
     stored = Event.objects.get(code="good-1")
-    assert stored.date_text == "7/2021"
+    assert stored.date_text == "07/2021"
     assert stored.decision.number == "794/QĐ-UBND"
     assert set(stored.predecessors.values_list("code", flat=True)) == {"PYT-TANYEN", "UBDS-TANYEN"}

@@ -75,7 +75,7 @@ def test_it_loads_a_whole_history_from_one_workbook(seeded, client_for, province
     assert event.import_run == run
     assert event.decision == Decision.objects.get(number="12/QĐ-UBND")
     assert set(event.predecessors.values_list("code", flat=True)) == {"BV-VINHYEN-CU", "TTYT-VINHYEN-CU"}
-    assert Position.objects.get(person__code="nguoi-thu").start_text == "3/2019"
+    assert Position.objects.get(person__code="nguoi-thu").start_text == "03/2019"
 
 
 def test_one_mistake_rolls_everything_back_and_names_sheet_row_and_column(seeded, client_for, province_admin):
@@ -114,7 +114,15 @@ def test_a_confirm_reads_only_its_own_users_upload(seeded, client_for, province_
 def test_it_refuses_an_unknown_sheet(seeded, client_for, province_admin):
     problems = problems_of(client_for(province_admin), {"su_kien": EVENTS})
     assert problems[0].sheet == "su_kien"
-    assert "organisations" in problems[0].message
+    assert "Đơn vị, tổ chức, Quyết định, Cá nhân, Sự kiện lịch sử" in problems[0].message
+
+
+def test_a_sheet_given_twice_by_its_code_and_its_title_is_refused(seeded, client_for, province_admin):
+    problems = problems_of(client_for(province_admin), {"events": EVENTS, "Sự kiện lịch sử": EVENTS})
+    assert [(p.sheet, p.message) for p in problems] == [
+        ("Sự kiện lịch sử", "Trang tính này trùng với “events”; chỉ giữ một.")
+    ]
+    assert not Event.objects.filter(code=EVENTS[1][0]).exists()
 
 
 def test_a_centre_admin_cannot_load_another_centres_history(seeded, client_for, centre_admin):
@@ -124,16 +132,20 @@ def test_a_centre_admin_cannot_load_another_centres_history(seeded, client_for, 
     assert not Event.objects.filter(code="LC-1").exists()
 
 
-def test_the_exported_history_has_the_import_columns_and_numbers_as_numbers(seeded, client_for, superuser):
+def test_the_exported_history_is_in_vietnamese_with_numbers_as_numbers_and_loads_back(seeded, client_for, superuser):
     unit = Organisation.objects.get(code="TTYT-TANYEN")
     response = client_for(superuser).get(f"/admin/healthcentre/event/unit/{unit.pk}/xlsx/")
     assert response.status_code == 200
     book = load_workbook(io.BytesIO(response.content))
-    events = list(book["events"].values)
-    assert events[0][:4] == ("code", "organisation_code", "kind", "date")
+    events = list(book["Sự kiện lịch sử"].values)
+    assert events[0][:4] == ("Mã", "Đơn vị (mã)", "Loại sự kiện", "Ngày")
     merger = next(row for row in events if row[0] == "TANYEN-2019-SAPNHAP")
-    assert merger[3] == "2019"
+    assert merger[2:4] == ("Sáp nhập (nhiều đơn vị thành một)", "2019")
     assert merger[6] == "BVDK-TANYEN;TTDS-TANYEN;TTYTDP-TANYEN"
-    structures = list(book["structures"].values)
+    structures = list(book["Tổ chức bộ máy"].values)
     first = next(row for row in structures[1:] if row[1] == "2019")
     assert first[3:8] == (5, 5, 16, 24, 409)
+    loaded_back = client_for(superuser).post(URL, {"workbook": SimpleUploadedFile("tanyen.xlsx", response.content)})
+    result = loaded_back.context["result"]
+    assert result.problems == []
+    assert result.totals["Sự kiện lịch sử"] == (0, 0, len(events) - 1)

@@ -201,3 +201,12 @@ def test_a_preview_writes_nothing_but_its_run(client_for, superuser, importer):
     assert database_fingerprint() == before
     assert Period.objects.count() == periods
     assert latest_run().status == ImportRun.Status.PREVIEWED
+
+
+@pytest.mark.django_db
+def test_a_run_is_named_by_its_local_time():
+    """A run at 04:41 in Hà Nội is 21:41 the evening before in UTC; the label says 04:41."""
+    run = ImportRun.objects.create(target="x", file_name="chi-tieu.xlsx")
+    ImportRun.objects.filter(pk=run.pk).update(started_at=dt.datetime(2026, 12, 2, 21, 41, tzinfo=dt.UTC))
+    run.refresh_from_db()
+    assert str(run) == "chi-tieu.xlsx (03/12/2026 04:41)"

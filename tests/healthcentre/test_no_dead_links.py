@@ -8,16 +8,19 @@ the index counts as dead too: it is how the admin answers a record outside the u
 """
 
 from collections import Counter, deque
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.urls import Resolver404, resolve, reverse
 
-from healthcentre.models import Organisation, Person
+from healthcentre.models import Commune, LegacyCommune, LegacyDistrict, LegacyProvince, Organisation, Person, Province
 from healthcentre.roles import Role
 from tests.conftest import make_user
+from tests.language import WORD, foreign_words, grouped_years, shown_text
 
 PERSONAS = ["superuser", "province_admin", "centre_admin", "viewer", "other_centre_admin"]
 START = "/admin/"
@@ -92,36 +95,70 @@ def sent_back_to_the_index(response) -> bool:
     return response.status_code == 302 and response["Location"] == START
 
 
-def dead_links(client) -> list[str]:
+@dataclass
+class Crawl:
+    dead: list[str] = field(default_factory=list)
     """Every followed link that failed, as "status url (shown on page)"."""
+    english: dict[str, str] = field(default_factory=dict)
+    """Every word of a page that is not Vietnamese, with the first page that shows it."""
+    grouped_years: dict[str, str] = field(default_factory=dict)
+    """Every year written as a grouped number ("2.024"), with the first page that shows it."""
+
+
+def known_names() -> set[str]:
+    """The codes, user names and place names the data holds: written as they are on a Vietnamese
+    page (the divisions of the Central Highlands keep their Ê Đê and Jrai names: Đắk Lắk, Ayun Pa)."""
+    names = set(get_user_model().objects.values_list("username", flat=True))
+    for model in (Organisation, Person):
+        names |= {word for code in model.objects.values_list("code", flat=True) for word in code.split("-")}
+    for division in (Province, Commune, LegacyProvince, LegacyDistrict, LegacyCommune):
+        names |= {word for name in division.objects.values_list("name", flat=True) for word in WORD.findall(name)}
+    return names
+
+
+def crawl(client) -> Crawl:
+    """Every page a user is shown a link to, within the budget: its dead links and its English."""
+    result = Crawl()
+    known = known_names()
     budget = CrawlBudget()
     queue = deque([(START, "login")])
     seen = {START}
     budget.take(START)
-    dead = []
     while queue:
         url, shown_on = queue.popleft()
         response = client.get(url)
         if response.status_code in DEAD_STATUSES or sent_back_to_the_index(response):
-            dead.append(f"{response.status_code} {url} (shown on {shown_on})")
+            result.dead.append(f"{response.status_code} {url} (shown on {shown_on})")
             continue
         if response.status_code in (301, 302):
             targets = [response["Location"]]
         elif response.get("Content-Type", "").startswith("text/html"):
-            targets = links_on(url, response.content.decode())
+            html = response.content.decode()
+            targets = links_on(url, html)
+            text = shown_text(html)
+            for word in foreign_words(text, known):
+                result.english.setdefault(word, url)
+            for year in grouped_years(text):
+                result.grouped_years.setdefault(year, url)
         else:
             continue
         for target in map(admin_url, targets):
             if target and target not in seen and budget.take(target):
                 seen.add(target)
                 queue.append((target, url))
-    return dead
+    return result
+
+
+def dead_links(client) -> list[str]:
+    return crawl(client).dead
 
 
 @pytest.mark.parametrize("persona", PERSONAS)
-def test_every_link_a_role_is_shown_works_for_that_role(request, seeded, client_for, persona):
-    client = client_for(request.getfixturevalue(persona))
-    assert dead_links(client) == []
+def test_every_page_a_role_is_shown_works_and_is_in_vietnamese(request, seeded, client_for, persona):
+    result = crawl(client_for(request.getfixturevalue(persona)))
+    assert result.dead == []
+    assert not result.english, "\n".join(f"{word}  (on {url})" for word, url in sorted(result.english.items()))
+    assert result.grouped_years == {}
 
 
 def test_a_user_who_may_read_only_units_and_people_is_shown_no_link_beyond_them(seeded, client_for):

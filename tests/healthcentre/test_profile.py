@@ -89,3 +89,42 @@ def test_the_printable_page_and_the_workbook(client_for, superuser):
 def test_a_centre_cannot_open_another_centres_profile(client_for, centre_admin):
     assert client_for(centre_admin).get(profile_url("TTYT-TANYEN")).status_code == 404
     assert client_for(centre_admin).get(profile_url("TTYT-BINHXUYEN")).status_code == 200
+
+
+@pytest.mark.usefixtures("seeded")
+def test_the_workbooks_key_figures_are_numbers_with_their_qualifiers_in_the_format(client_for, superuser):
+    """The profile's sheet used to hold texts ("'+138 (+0,5%)", "hơn 63.000"): nothing added up."""
+    workbook = client_for(superuser).get(profile_url("TTYT-LAICHAU", "xlsx"), {"start": 2024, "end": 2025})
+    sheet = openpyxl.load_workbook(io.BytesIO(workbook.content))["Chỉ tiêu chính"]
+    header = [cell.value for cell in sheet[1]]
+    assert header[-2:] == ["Tăng/giảm", "Tăng/giảm (%)"]
+    line = next(
+        cell.row
+        for cell in sheet["A"]
+        if cell.value == "Lượt khám bệnh" and sheet[f"C{cell.row}"].value == "6 tháng đầu năm 2025"
+    )
+    plan, result, _percent, last_year, change, change_percent = (sheet.cell(line, column) for column in range(4, 10))
+    assert (plan.value, result.value, last_year.value, change.value) == (48024, 27662, 27524, 138)
+    assert change.number_format == "+#,##0;-#,##0;0"
+    assert round(change_percent.value, 1) == 0.5 and change_percent.number_format == "+#,##0.0;-#,##0.0;0"
+
+
+@pytest.mark.usefixtures("seeded")
+def test_the_profile_downloads_as_a_document_with_each_section_as_a_table(client_for, superuser):
+    from docx import Document
+
+    client = client_for(superuser)
+    page = client.get(profile_url("TTYT-LAICHAU"), {"start": 2024, "end": 2025}).content.decode()
+    assert 'id="download-docx"' in page
+    response = client.get(profile_url("TTYT-LAICHAU", "docx"), {"start": 2024, "end": 2025})
+    document = Document(io.BytesIO(response.content))
+    texts = [p.text for p in document.paragraphs]
+    assert "Chỉ tiêu chính" in texts and "BÁO CÁO" in texts
+    figures = next(t for t in document.tables if t.rows[0].cells[0].text == "Chỉ tiêu")
+    visits = next(
+        [c.text for c in row.cells]
+        for row in figures.rows
+        if row.cells[0].text == "Lượt khám bệnh" and row.cells[2].text == "6 tháng đầu năm 2025"
+    )
+    assert visits[3:5] == ["khoảng 48.024", "27.662"]
+    assert visits[7].startswith("+138")

@@ -179,3 +179,17 @@ def test_no_module_but_the_writer_writes_cells():
         if path != WRITER and (found := direct_writes(path.read_text(encoding="utf-8")))
     }
     assert offenders == {}
+
+
+def test_dates_times_and_decimals_are_typed_with_vietnamese_display_formats():
+    sheet = Workbook().active
+    assert isinstance(sheet, Worksheet)
+    moment = dt.datetime(2026, 12, 2, 21, 41, tzinfo=dt.UTC)
+    append_row(sheet, [dt.date(2025, 10, 14), moment, Decimal("57.6000"), Decimal("702000"), 2024])
+    day, time, ratio, amount, year = sheet[1]
+    assert (day.value, day.number_format) == (dt.date(2025, 10, 14), "dd/mm/yyyy")
+    # Hà Nội is seven hours ahead of UTC: the import at 21:41 UTC was at 04:41 the next morning.
+    assert (time.value, time.number_format) == (dt.datetime(2026, 12, 3, 4, 41), "dd/mm/yyyy hh:mm")
+    assert (ratio.value, ratio.number_format) == (Decimal("57.6"), "#,##0.0")
+    assert amount.number_format == "#,##0"
+    assert (year.value, year.number_format) == (2024, "General")

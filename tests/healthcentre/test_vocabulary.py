@@ -24,6 +24,7 @@ from healthcentre.vocabulary import (
     clean_code,
     clean_text,
     format_number,
+    format_partial_date,
     limits_of,
     parse_date,
     parse_decimal,
@@ -165,6 +166,18 @@ def test_a_partial_date(written, meaning):
             parse_partial_date(written)
     else:
         assert parse_partial_date(written) == meaning
+
+
+@pytest.mark.parametrize(
+    ("date", "precision", "shown"),
+    [
+        (dt.date(1958, 1, 1), Precision.YEAR, "1958"),
+        (dt.date(2013, 7, 1), Precision.MONTH, "07/2013"),
+        (dt.date(2005, 5, 1), Precision.DAY, "01/05/2005"),
+    ],
+)
+def test_a_partial_date_is_shown_day_and_month_in_two_digits(date, precision, shown):
+    assert format_partial_date(date, precision) == shown
 
 
 def test_a_full_date_needs_its_day():

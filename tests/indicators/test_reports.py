@@ -44,6 +44,12 @@ def test_the_report_downloads_as_xlsx_with_numbers_as_numbers(seeded, client_for
     assert (visits[5], visits[6]) == (27524, 138)
     assert visits[2] == 48024
     assert "suy ra" in visits[8]
+    assert "bao-cao-TTYT-LAICHAU-2025S1.xlsx" in response["Content-Disposition"]
+    line = next(cell.row for cell in sheet["A"] if cell.value == "Lượt khám bệnh")
+    assert sheet[f"G{line}"].number_format == "+#,##0;-#,##0;0"
+    (stated_line,) = [cell.row for cell in sheet["G"] if cell.value == 5.6]
+    # The article's "+5,6 điểm phần trăm" keeps its decimal; it used to print "+6".
+    assert sheet[f"G{stated_line}"].number_format == "+#,##0.0;-#,##0.0;0"
 
 
 def test_a_qualified_figure_prints_with_its_word(seeded, client_for, centre_admin):

@@ -210,7 +210,8 @@ def test_it_refuses_rounds_of_another_centre(seeded, other_centre_admin):
     assert not SupervisionRound.objects.filter(code="X-1").exists()
 
 
-def test_it_exports_visits_as_codes_from_the_admin(october_round, client_for, centre_admin):
+def test_it_exports_visits_with_vietnamese_headings_labels_and_typed_dates(october_round, client_for, centre_admin):
+    Visit.objects.filter(round=october_round, station__code="TYT-X-BINHNGUYEN").update(date=dt.date(2025, 10, 14))
     client = client_for(centre_admin)
     response = client.post(
         "/admin/supervision/visit/export/",
@@ -232,6 +233,10 @@ def test_it_exports_visits_as_codes_from_the_admin(october_round, client_for, ce
     assert response.status_code == 200
     sheet = load_workbook(BytesIO(response.content)).active
     rows = list(sheet.values)
-    assert rows[0][:2] == ("round_code", "station_code")
+    assert rows[0][:2] == ("Đợt giám sát (mã)", "Trạm được giám sát (mã)")
     assert ("BINHXUYEN-GS-2025-10", "TYT-X-BINHNGUYEN") in {r[:2] for r in rows[1:]}
     assert len(rows) == 18
+    line = next(n for n, r in enumerate(rows, start=1) if r[1] == "TYT-X-BINHNGUYEN")
+    visit_date = sheet.cell(row=line, column=rows[0].index("Ngày") + 1)
+    assert (visit_date.value.date(), visit_date.number_format) == (dt.date(2025, 10, 14), "dd/mm/yyyy")
+    assert rows[line - 1][2] == "Làm việc với xã"

@@ -1,6 +1,7 @@
 import datetime as dt
 from io import BytesIO
 
+from docx import Document
 from openpyxl import load_workbook
 
 from supervision.models import ActionItem, Finding
@@ -28,6 +29,27 @@ def test_the_minutes_download_as_a_spreadsheet_with_numbers(make_visit, area, cl
     finding_row = next(r for r in values if r[0] == "Nhân lực y tế")
     assert (finding_row[1], finding_row[2], finding_row[3]) == ("Đủ nhân lực", 9, 10)
     assert any(r[1] == "'=cmd()" for r in values)
+
+
+def test_the_minutes_download_as_a_document_both_parties_sign(make_visit, area, client_for, centre_admin):
+    visit = make_visit()
+    Finding.objects.create(visit=visit, area=area, findings="Đủ nhân lực", score=9)
+    ActionItem.objects.create(
+        visit=visit, description="Bổ sung sổ sách", responsible_unit=visit.station, due_date=dt.date(2024, 12, 1)
+    )
+    page = client_for(centre_admin).get(f"/admin/supervision/visit/{visit.pk}/minutes/").content.decode()
+    assert f"/admin/supervision/visit/{visit.pk}/minutes.docx" in page
+    response = client_for(centre_admin).get(f"/admin/supervision/visit/{visit.pk}/minutes.docx")
+    assert response["Content-Disposition"].endswith('.docx"')
+    document = Document(BytesIO(response.content))
+    heading, *tables, signers = document.tables
+    assert heading.rows[0].cells[1].text == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
+    assert "BIÊN BẢN GIÁM SÁT" in [p.text for p in document.paragraphs]
+    rows = [[cell.text for cell in row.cells] for table in tables for row in table.rows]
+    assert next(r for r in rows if r[0] == "Nhân lực y tế")[:4] == ["Nhân lực y tế", "Đủ nhân lực", "9", "10"]
+    action = next(r for r in rows if r[1] == "Bổ sung sổ sách")
+    assert action[3] == "01/12/2024"
+    assert [cell.text.split("\n")[0] for cell in signers.rows[0].cells] == ["ĐẠI DIỆN TRẠM Y TẾ", "TRƯỞNG ĐOÀN"]
 
 
 def test_the_round_summary_charts_the_average_score_per_area(make_round, make_visit, area, client_for, centre_admin):
