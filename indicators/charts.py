@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 from .presentation import number_text
 
@@ -12,8 +13,11 @@ WIDTH, HEIGHT, BAR_GAP, TOP, BOTTOM = 260, 120, 10, 16, 18
 
 
 def bar_chart(title: str, history: list[tuple[int, Decimal | None]]) -> str:
-    """One bar per year for the same period; the last (current) bar is darker."""
+    """One bar per year for the same period; the last (current) bar is darker. With no figure
+    of an earlier year there is nothing to compare: a sentence says so, not one lonely bar."""
     values = [v for _year, v in history if v is not None]
+    if not [v for _year, v in history[:-1] if v is not None]:
+        return format_html('<p class="chart-note">{}</p>', _("No earlier data to compare with."))
     peak = max(values) if values else Decimal(1)
     peak = peak or Decimal(1)
     slot = WIDTH / max(len(history), 1)

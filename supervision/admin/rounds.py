@@ -70,6 +70,9 @@ class SupervisionRoundAdmin(RecordAdmin):
             summary.RoundSummaryView.path(
                 self, "<int:pk>/summary.xlsx", "supervision_round_summary_xlsx", variant="xlsx"
             ),
+            summary.RoundSummaryView.path(
+                self, "<int:pk>/summary.docx", "supervision_round_summary_docx", variant="docx"
+            ),
             *super().get_urls(),
         ]
 

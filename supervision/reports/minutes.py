@@ -7,21 +7,12 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from healthcentre.documents import (
-    Heading,
-    add_paragraph,
-    add_signers,
-    add_table,
-    cell_text,
-    document_bytes,
-    official_document,
-    place_of,
-)
 from healthcentre.scoping import Viewer
 
 from ..models import ActionItem, ContentArea, Finding, Visit
 from ..rules import previous_findings
 from .base import AdminReportView
+from .docx import sections_document
 from .xlsx import Section, sections_workbook
 
 
@@ -84,26 +75,16 @@ class MinutesView(AdminReportView):
 
 
 def minutes_document(data: dict[str, Any]) -> bytes:
-    """The minutes as the team and the station sign them: the supervising unit's heading, the
-    visit, then the team, the findings and the action items, and both parties' signatures."""
-    visit, round_ = data["visit"], data["round"]
-    unit = round_.supervising_unit
-    heading = Heading(
-        unit.name,
-        place_of(str(unit.province or "")),
+    """The minutes as the team and the station sign them."""
+    visit = data["visit"]
+    return sections_document(
+        data["round"].supervising_unit,
         visit.date or data["today"],
-        unit.parent.name if unit.parent else "",
+        _("Minutes of a supervision visit"),
+        str(visit.station),
+        minutes_sections(data),
+        [_("For the station"), _("Team leader")],
     )
-    document = official_document(heading, _("Minutes of a supervision visit"), str(visit.station), landscape=True)
-    for title, header, rows in minutes_sections(data):
-        if header is None:
-            for label, value in rows:
-                add_paragraph(document, f"{label}: {cell_text(value)}")
-        else:
-            add_paragraph(document, str(title), bold=True)
-            add_table(document, [str(column) for column in header], rows)
-    add_signers(document, [_("For the station"), _("Team leader")])
-    return document_bytes(document)
 
 
 def minutes_sections(data: dict[str, Any]) -> list[Section]:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from ..models import ActionItem, ContentArea, Finding, SupervisionRound
 from .base import AdminReportView
 from .chart import layout
+from .docx import sections_document
 from .xlsx import Section, sections_workbook
 
 
@@ -61,6 +62,17 @@ class RoundSummaryView(AdminReportView):
 
     def workbook(self, context: dict[str, Any]) -> bytes:
         return sections_workbook(self.file_name(context).removesuffix(".xlsx"), summary_sections(context))
+
+    def document(self, context: dict[str, Any]) -> bytes:
+        round_ = context["round"]
+        return sections_document(
+            round_.supervising_unit,
+            context["today"],
+            _("Round summary"),
+            str(round_.title),
+            summary_sections(context),
+            [_("Team leader")],
+        )
 
 
 def summary_sections(data: dict[str, Any]) -> list[Section]:

@@ -124,6 +124,7 @@ PAGES: dict[str, Callable[[], tuple[list, dict]]] = {
     "indicators_violations": lambda: ([], {"unit": "TTYT-LAICHAU", "province": lai_chau().province_id}),
     "supervision_round_summary": lambda: ([SupervisionRound.objects.get(code="LC-2025").pk], {}),
     "supervision_round_summary_xlsx": lambda: ([SupervisionRound.objects.get(code="LC-2025").pk], {}),
+    "supervision_round_summary_docx": lambda: ([SupervisionRound.objects.get(code="LC-2025").pk], {}),
     "supervision_visit_minutes": lambda: ([Visit.objects.get(round__code="LC-2025").pk], {}),
     "supervision_visit_minutes_xlsx": lambda: ([Visit.objects.get(round__code="LC-2025").pk], {}),
     "supervision_visit_minutes_docx": lambda: ([Visit.objects.get(round__code="LC-2025").pk], {}),

@@ -60,6 +60,11 @@ def test_the_round_summary_charts_the_average_score_per_area(make_round, make_vi
     Finding.objects.create(visit=second, area=area, score=8)
     page = client_for(centre_admin).get(f"/admin/supervision/supervisionround/{round_.pk}/summary/").content.decode()
     assert "<svg" in page and "Nhân lực y tế" in page
+    document = Document(
+        BytesIO(client_for(centre_admin).get(f"/admin/supervision/supervisionround/{round_.pk}/summary.docx").content)
+    )
+    scores = next(t for t in document.tables if t.rows[0].cells[0].text == "Trạm được giám sát")
+    assert [row.cells[-1].text for row in scores.rows[1:]] == ["6", "8", "7"]  # the two stations, then the average
     assert "7.0/10 (70%)" in page
     assert 'width="252.0"' in page  # 70% of the 360-pixel bar
 
