@@ -81,11 +81,19 @@ class FindingInline(ScopedAdminMixin, admin.StackedInline):
         )
 
 
-class ActionItemInline(ScopedAdminMixin, admin.TabularInline):
+class ActionItemInline(ScopedAdminMixin, admin.StackedInline):
+    """Stacked, a few fields to a line: eight columns of a table ran 2.300 px wide, the due
+    date and the status off a 1366 px screen."""
+
     model = ActionItem
     extra = 1
     fk_name = "visit"
-    fields = ["number", "description", "responsible_unit", "due_date", "status", "closed_date", "closing_note", "flag"]
+    fields = [
+        ("number", "due_date", "status", "flag"),
+        "description",
+        "responsible_unit",
+        ("closed_date", "closing_note"),
+    ]
     readonly_fields = ["flag"]
     # A plain list, not an autocomplete: the province's units are few, and a list is easier
     # to fill row after row.

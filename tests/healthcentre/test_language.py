@@ -1,3 +1,5 @@
+import re
+
 from django.utils import translation
 
 from healthcentre.domains import domains
@@ -8,6 +10,19 @@ def test_the_admin_is_vietnamese_and_names_the_system(client_for, superuser):
     assert "Hồ sơ Trung tâm Y tế" in body
     assert "Tổ chức và lịch sử" in body
     assert 'lang="vi"' in body
+
+
+def test_the_admins_own_words_read_right(client_for, superuser):
+    """Django's Vietnamese says "add into", "activity" and "go to" where the admin means add,
+    action and run; the platform's catalogues say what is meant."""
+    client = client_for(superuser)
+    index = client.get("/admin/").content.decode()
+    assert ">Thêm</a>" in index and ">Thay đổi</a>" in index
+    assert "Thêm vào" not in index and "Tăng/giảm" not in index
+    changelist = client.get("/admin/healthcentre/person/").content.decode()
+    assert "Thao tác:" in changelist and 'title="Thực hiện thao tác đã chọn"' in changelist
+    assert "Hoạt động:" not in changelist and "Đi đến" not in changelist
+    assert re.search(r'class="addlink">\s*Thêm người\s*<', changelist)
 
 
 def test_english_can_be_chosen_from_the_admin(client_for, superuser):
