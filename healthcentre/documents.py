@@ -9,6 +9,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.http import HttpResponse
 from django.utils import formats, timezone
@@ -25,6 +26,9 @@ from docx.table import _Cell
 
 from .downloads import attachment, saved_bytes
 from .spreadsheets import Formatted
+
+if TYPE_CHECKING:
+    from .models import Organisation
 
 DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 FONT = "Times New Roman"
@@ -59,32 +63,72 @@ class Heading:
     parent_body: str = ""
 
 
+def unit_heading(unit: "Organisation", date: dt.date | None = None) -> Heading:
+    """A unit's own heading: its name under its parent body's, dated in its province."""
+    parent = unit.parent.name if unit.parent else ""
+    return Heading(unit.name, place_of(str(unit.province or "")), date or local_today(), parent)
+
+
+@dataclass(frozen=True)
+class Signer:
+    position: str
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What stands around a document's body, on paper and in Word alike. One signer closes
+    with "Nơi nhận" on the left (the recipients, then the office's file); several (the parties
+    to minutes) sign side by side."""
+
+    heading: Heading
+    title: str
+    subtitle: str = ""
+    landscape: bool = False
+    signers: tuple[Signer, ...] = ()
+    recipients: tuple[str, ...] = ()
+
+    national_name = NATIONAL_NAME
+    motto = MOTTO
+
+    @property
+    def date_line(self) -> str:
+        return date_line(self.heading.place, self.heading.date)
+
+    @property
+    def filed(self) -> tuple[str, ...]:
+        """The "Nơi nhận" list: the recipients, then the office's own copy."""
+        return (*self.recipients, _("Filed: office."))
+
+
 def date_line(place: str, date: dt.date) -> str:
-    """ "Lai Châu, ngày 03 tháng 12 năm 2026": days and months below 10 with a leading zero."""
-    return _("%(place)s, day %(day)02d month %(month)02d year %(year)d") % {
-        "place": place,
+    """ "Lai Châu, ngày 03 tháng 12 năm 2026": days and months below 10 with a leading zero;
+    "Ngày 03 tháng 12 năm 2026" for a body with no province (a ministry)."""
+    when = _("day %(day)02d month %(month)02d year %(year)d") % {
         "day": date.day,
         "month": date.month,
         "year": date.year,
     }
+    return f"{place}, {when}" if place else when[:1].upper() + when[1:]
 
 
-def official_document(heading: Heading, title: str, subtitle: str = "", landscape: bool = False) -> DocumentObject:
+def official_document(frame: Frame) -> DocumentObject:
     """A new document with its page, font, header block, place and date, and title."""
+    heading = frame.heading
     document = Document()
     style = document.styles["Normal"]
     style.font.name = FONT
     style.font.size = BODY_SIZE
     style.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
     section = document.sections[0]
-    _lay_out(section, landscape)
+    _lay_out(section, frame.landscape)
     section.different_first_page_header_footer = True
     _page_number(section.header.paragraphs[0])
     _heading_block(document, heading)
     _paragraph(document, date_line(heading.place, heading.date), italic=True, align=WD_ALIGN_PARAGRAPH.RIGHT)
-    _paragraph(document, title.upper(), bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, space_before=12)
-    if subtitle:
-        _paragraph(document, subtitle, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _paragraph(document, frame.title.upper(), bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, space_before=12)
+    if frame.subtitle:
+        _paragraph(document, frame.subtitle, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
     return document
 
 
@@ -101,9 +145,13 @@ def add_table(document: DocumentObject, header: Sequence[str], rows: Iterable[It
     for values in rows:
         cells = table.add_row().cells
         for cell, value in zip(cells, list(values), strict=True):
-            raw = value.value if isinstance(value, Formatted) else value
-            numeric = isinstance(raw, int | float | Decimal) and not isinstance(raw, bool)
-            _cell_text(cell, cell_text(value), align=WD_ALIGN_PARAGRAPH.RIGHT if numeric else None)
+            _cell_text(cell, cell_text(value), align=WD_ALIGN_PARAGRAPH.RIGHT if is_figure(value) else None)
+
+
+def is_figure(value: object) -> bool:
+    """A number, which a table aligns right."""
+    raw = value.value if isinstance(value, Formatted) else value
+    return isinstance(raw, int | float | Decimal) and not isinstance(raw, bool)
 
 
 def cell_text(value: object) -> str:
@@ -123,32 +171,34 @@ def cell_text(value: object) -> str:
     return str(value)
 
 
-def add_signers(document: DocumentObject, positions: Sequence[str]) -> None:
-    """The signatures of minutes: each party's position side by side, with room to sign."""
-    table = document.add_table(rows=1, cols=len(positions))
-    for cell, position in zip(table.rows[0].cells, positions, strict=True):
-        _cell_text(cell, position.upper(), bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
-        _cell_text(cell, _("(signature, full name)"), italic=True, align=WD_ALIGN_PARAGRAPH.CENTER, new_paragraph=True)
-
-
 def add_paragraph(document: DocumentObject, text: str, bold: bool = False) -> None:
     _paragraph(document, text, bold=bold, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
 
 
-def add_signature(document: DocumentObject, position: str, recipients: Sequence[str] = ()) -> None:
-    """The closing block: "Nơi nhận" on the left, the signer's position on the right, with
-    room to sign."""
-    table = document.add_table(rows=1, cols=2)
-    left, right = table.rows[0].cells
-    _cell_text(left, _("Recipients:"), bold=True, italic=True, size=Pt(12))
-    for recipient in [*recipients, _("Filed: office.")]:
-        _cell_text(left, f"- {recipient}", size=Pt(11), new_paragraph=True)
-    _cell_text(right, position.upper(), bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
-    _cell_text(right, _("(signature, full name)"), italic=True, align=WD_ALIGN_PARAGRAPH.CENTER, new_paragraph=True)
-
-
-def document_bytes(document: DocumentObject) -> bytes:
+def close_document(document: DocumentObject, frame: Frame) -> bytes:
+    """The signatures, and the document as bytes."""
+    if len(frame.signers) == 1:
+        table = document.add_table(rows=1, cols=2)
+        left, right = table.rows[0].cells
+        _cell_text(left, _("Recipients:"), bold=True, italic=True, size=Pt(12))
+        for recipient in frame.filed:
+            _cell_text(left, f"- {recipient}", size=Pt(11), new_paragraph=True)
+        _signature(right, frame.signers[0])
+    elif frame.signers:
+        table = document.add_table(rows=1, cols=len(frame.signers))
+        for cell, signer in zip(table.rows[0].cells, frame.signers, strict=True):
+            _signature(cell, signer)
     return saved_bytes(document)
+
+
+def _signature(cell: _Cell, signer: Signer) -> None:
+    """A signer's position, the room to sign, and the name under it."""
+    _cell_text(cell, signer.position.upper(), bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _cell_text(cell, _("(signature, full name)"), italic=True, align=WD_ALIGN_PARAGRAPH.CENTER, new_paragraph=True)
+    if signer.name:
+        for _blank in range(3):
+            _cell_text(cell, "", new_paragraph=True)
+        _cell_text(cell, signer.name, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, new_paragraph=True)
 
 
 def docx_response(content: bytes, filename: str) -> HttpResponse:

@@ -6,9 +6,11 @@ planning sheet. Subclass `AdminPage`, mount it in its model admin's `get_urls` w
   checked before anything is read; the records it reads are the user's own (`visible`);
 - the admin's look: `each_context`, `opts` and `title` in the template's context;
 - its printable twin, its xlsx and its Word document: the same page mounted again with
-  `variant="print"` renders `print_template_name`, with `variant="xlsx"` answers
-  `workbook(context)` as a download named `file_name(context)`, and with `variant="docx"`
-  answers `document(context)` (written by `documents.py`) named alike, from the very context
+  `variant="print"` renders `print_template_name` (which extends
+  "healthcentre/official_document.html") inside the page's `frame(context)`, with
+  `variant="xlsx"` answers `workbook(context)` as a download named `file_name(context)`, and
+  with `variant="docx"` answers the Word document (written by `documents.py`: the same frame
+  around what `write_document(document, context)` adds) named alike, from the very context
   the page shows.
 """
 
@@ -23,7 +25,7 @@ from django.urls import URLPattern, path
 from django.utils.functional import Promise
 from django.views.generic import TemplateView
 
-from .documents import docx_response
+from .documents import DocumentObject, Frame, close_document, docx_response, official_document
 from .scoping import scope_q
 from .spreadsheets import xlsx_response
 
@@ -88,12 +90,26 @@ class AdminPage(TemplateView):
             respond, write = DOWNLOADS[self.variant]
             name = self.file_name(context).removesuffix(".xlsx")
             return respond(getattr(self, write)(context), f"{name}.{self.variant}")
+        if self.variant == "print":
+            query = self.request.GET.urlencode()
+            page_url = self.request.path.removesuffix("print/")
+            context.update(frame=self.frame(context), page_url=f"{page_url}?{query}" if query else page_url)
         return super().render_to_response(context, **response_kwargs)
 
     def workbook(self, context: dict[str, Any]) -> bytes:
         raise NotImplementedError(f"{type(self).__name__} has no xlsx variant")
 
     def document(self, context: dict[str, Any]) -> bytes:
+        frame = self.frame(context)
+        document = official_document(frame)
+        self.write_document(document, context)
+        return close_document(document, frame)
+
+    def frame(self, context: dict[str, Any]) -> Frame:
+        """What stands around the printed page and the Word document: heading, title, signers."""
+        raise NotImplementedError(f"{type(self).__name__} has no printable or docx variant")
+
+    def write_document(self, document: DocumentObject, context: dict[str, Any]) -> None:
         raise NotImplementedError(f"{type(self).__name__} has no docx variant")
 
     def file_name(self, context: dict[str, Any]) -> str:

@@ -3,26 +3,18 @@ as a table, under the unit's own heading."""
 
 from django.utils.translation import gettext as _
 
-from healthcentre.documents import (
-    Heading,
-    add_paragraph,
-    add_signature,
-    add_table,
-    cell_text,
-    document_bytes,
-    local_today,
-    official_document,
-    place_of,
-)
+from healthcentre.documents import DocumentObject, Frame, Signer, add_paragraph, add_table, cell_text, unit_heading
 
 from .xlsx import identity_rows
 
 
-def profile_document(profile, title: str) -> bytes:
-    unit = profile.unit
-    parent = unit.parent.name if unit.parent else ""
-    heading = Heading(unit.name, place_of(str(unit.province or "")), local_today(), parent)
-    document = official_document(heading, _("Report"), title, landscape=True)
+def profile_frame(profile, title: str) -> Frame:
+    """The profile as its director signs it, under the unit's own heading."""
+    return Frame(unit_heading(profile.unit), _("Report"), title, landscape=True, signers=(Signer(_("Director")),))
+
+
+def write_profile(document: DocumentObject, profile) -> None:
+    """Who the unit is, then each app's section as a table."""
     for label, value in identity_rows(profile):
         if value not in ("", None):
             add_paragraph(document, f"{label}: {cell_text(value)}")
@@ -30,5 +22,3 @@ def profile_document(profile, title: str) -> bytes:
         sheet = built.section.sheet(built.rows)
         add_paragraph(document, str(sheet.title), bold=True)
         add_table(document, [str(column) for column in sheet.header], sheet.rows)
-    add_signature(document, _("Director"))
-    return document_bytes(document)

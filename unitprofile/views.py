@@ -12,7 +12,7 @@ from healthcentre.models import Organisation
 from healthcentre.pages import AdminPage
 
 from .build import build_profile
-from .docx import profile_document
+from .docx import profile_frame, write_profile
 from .xlsx import profile_workbook
 
 FIRST_YEAR = 1900
@@ -64,8 +64,11 @@ class ProfilePage(AdminPage):
     def workbook(self, context):
         return profile_workbook(context["profile"])
 
-    def document(self, context):
-        return profile_document(context["profile"], context["title"])
+    def frame(self, context):
+        return profile_frame(context["profile"], context["title"])
+
+    def write_document(self, document, context):
+        write_profile(document, context["profile"])
 
     def file_name(self, context):
         profile = context["profile"]

@@ -5,24 +5,20 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from ..documents import (
-    Heading,
-    add_paragraph,
-    add_signature,
-    add_table,
-    document_bytes,
-    local_today,
-    official_document,
-    place_of,
-)
+from ..documents import DocumentObject, Frame, Signer, add_paragraph, add_table, unit_heading
 
 
-def history_document(context: dict[str, Any]) -> bytes:
-    unit = context["unit"]
-    heading = Heading(
-        unit.name, place_of(str(unit.province or "")), local_today(), unit.parent.name if unit.parent else ""
+def history_frame(unit) -> Frame:
+    return Frame(
+        unit_heading(unit),
+        _("Report"),
+        _("History of %(unit)s") % {"unit": unit.name},
+        signers=(Signer(_("Director")),),
     )
-    document = official_document(heading, _("Report"), _("History of %(unit)s") % {"unit": unit.name})
+
+
+def write_history(document: DocumentObject, context: dict[str, Any]) -> None:
+    """The timeline of the unit's lineage, its names and its leaders."""
     add_paragraph(document, _("Events"), bold=True)
     add_table(
         document,
@@ -42,5 +38,3 @@ def history_document(context: dict[str, Any]) -> bytes:
         [_("Position"), _("Person"), _("From"), _("Until")],
         [(p.get_title_display(), p.person, p.start_text, p.end_text) for p in context["positions"]],
     )
-    add_signature(document, _("Director"))
-    return document_bytes(document)

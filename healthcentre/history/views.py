@@ -24,7 +24,7 @@ from ..models import (
 from ..pages import AdminPage
 from ..vocabulary import ParseError, parse_date
 from .asof import lifespans, served_communes, state_on, units_on
-from .document import history_document
+from .document import history_frame, write_history
 from .export import history_workbook
 from .lineage import lineage_of
 from .svg import linked_lineage_svg
@@ -117,8 +117,11 @@ class UnitHistoryPage(AdminPage):
     def workbook(self, context):
         return history_workbook(context["unit"])
 
-    def document(self, context):
-        return history_document(context)
+    def frame(self, context):
+        return history_frame(context["unit"])
+
+    def write_document(self, document, context):
+        write_history(document, context)
 
     def file_name(self, context):
         return f"lich-su-{slugify(context['unit'].code)}.xlsx"

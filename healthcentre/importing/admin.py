@@ -204,6 +204,9 @@ class HeadedExportForm(SelectableFieldsExportForm):
         return chosen.heading(field) if field is not None and hasattr(chosen, "heading") else field_name
 
 
+BIGGEST_ID = 2**63 - 1  # a version's id is a bigint; a longer number names no version
+
+
 class RecordAdmin(ScopedAdminMixin, LinkRowsLeftOutMixin, ImportExportModelAdmin, SimpleHistoryAdmin):
     list_per_page = 50
     export_form_class = HeadedExportForm
@@ -218,8 +221,8 @@ class RecordAdmin(ScopedAdminMixin, LinkRowsLeftOutMixin, ImportExportModelAdmin
         version itself must lie in the user's units, or a record moved to another centre
         could be pulled back by its former one."""
         current = self.get_object(request, unquote(object_id))
-        if current is None:
-            raise Http404
+        if current is None or not str(version_id).isdigit() or int(version_id) > BIGGEST_ID:
+            raise Http404  # a version id is a number: "…/history/print/" names none
         version = get_object_or_404(
             get_history_model_for_model(self.model), history_id=version_id, **{self.model._meta.pk.attname: current.pk}
         )

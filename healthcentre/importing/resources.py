@@ -125,9 +125,11 @@ class RecordResource(resources.ModelResource):
     dataset: Dataset
     found_warnings: list[tuple[int, str, object]]
     first_row_of_key: dict[tuple[str, ...], int]
+    written_headings: dict[str, str]
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
+        self.written_headings = {}
         self._bind_widgets_to_columns()
 
     def _bind_widgets_to_columns(self) -> None:
@@ -259,6 +261,9 @@ class RecordResource(resources.ModelResource):
             dataset.headers or [], known, required=self.required_columns(), aliases=self.heading_aliases()
         )
         problems += [stray_cell_problem(line, index) for line, index in getattr(dataset, "stray_cells", ())]
+        # A problem names a column as the file heads it ("Đơn vị cấp trên (mã)"), not by the
+        # code it is read by once the header is renamed.
+        self.written_headings = {name: str(dataset.headers[index]).strip() for name, index in positions.items()}
         if not problems:
             headers = list(dataset.headers)
             for name, index in positions.items():
@@ -308,9 +313,10 @@ class RecordResource(resources.ModelResource):
         )
 
     def column_of(self, attribute: str) -> str:
+        """The column of a field's problem, as the file heads it (or as an export would)."""
         for field in self.get_import_fields():
             if field.attribute == attribute or field.column_name == attribute:
-                return field.column_name
+                return self.written_headings.get(field.column_name) or self.heading(field)
         return "" if attribute == NON_FIELD_ERRORS else attribute
 
     def warn(self, row_number: int, attribute: str, message: object) -> None:

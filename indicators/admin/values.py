@@ -54,7 +54,7 @@ class DataValueAdmin(SearchThroughRelationsMixin, RecordAdmin):
 
     def get_urls(self):
         return [
-            *views.ReportPage.paths(self, "report/", "indicators_report", ("page", "xlsx", "docx")),
+            *views.ReportPage.paths(self, "report/", "indicators_report", ("page", "print", "xlsx", "docx")),
             views.TemplatePage.path(self, "template/", "indicators_template"),
             views.ViolationsPage.path(self, "violations/", "indicators_violations"),
             *super().get_urls(),

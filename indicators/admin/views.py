@@ -10,12 +10,11 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from healthcentre.documents import Heading, local_today, place_of
 from healthcentre.importing.formats import ImportFileError
 from healthcentre.importing.resources import sha256_of
 from healthcentre.importing.uploads import UploadUnavailable, upload_store
 from healthcentre.models import ImportFailed, Organisation, Province
-from healthcentre.pages import DOWNLOADS, AdminPage
+from healthcentre.pages import AdminPage
 from healthcentre.scoping import membership_of, organisation_q
 
 from ..charts import bar_chart
@@ -23,7 +22,7 @@ from ..importing.long import import_long
 from ..importing.report_layout import import_report_layout, template_workbook
 from ..periods import PeriodCodeError, default_period, label_of, parse_period
 from ..presentation import number_text
-from ..report_docx import report_document
+from ..report_docx import report_frame, report_table, write_report
 from ..report_xlsx import report_workbook
 from ..reports import build_report, organisations_for
 from ..violations import find_violations
@@ -171,11 +170,12 @@ class ReportPage(AdminPage):
     """The report of a unit or a province for a period, and its xlsx."""
 
     template_name = "indicators/report.html"
+    print_template_name = "indicators/report_print.html"
     title = gettext_lazy("Indicator report")
 
     def get(self, request, *args, **kwargs):
         context = self.get_context_data(**kwargs)
-        if self.variant in DOWNLOADS and context["report"] is None:
+        if self.variant != "page" and context["report"] is None:
             return HttpResponseRedirect(reverse("admin:indicators_report") + "?" + request.GET.urlencode())
         return self.render_to_response(context)
 
@@ -194,19 +194,19 @@ class ReportPage(AdminPage):
             query["period"] = report.period.code
             context["query"] = query.urlencode()
             context["number_text"] = number_text
+        if report is not None and self.variant == "print":
+            context["table"] = report_table(report)
         return context
 
     def workbook(self, context):
         return report_workbook(context["report"])
 
-    def document(self, context):
-        """The report as the centre (or the province's Department) signs and sends it up."""
+    def frame(self, context):
         data = context["form"].cleaned_data
-        unit = data["unit"]
-        province = unit.province if unit is not None else data["province"]
-        issuer = unit.name if unit is not None else _("Department of Health of %(province)s") % {"province": province}
-        parent = unit.parent.name if unit is not None and unit.parent is not None else ""
-        return report_document(context["report"], Heading(issuer, place_of(str(province or "")), local_today(), parent))
+        return report_frame(context["report"], data["unit"], data["province"])
+
+    def write_document(self, document, context):
+        write_report(document, context["report"])
 
     def file_name(self, context):
         """ "bao-cao-TTYT-LAICHAU-2025S1.xlsx", or a province's by its name: which units, which period."""

@@ -68,6 +68,9 @@ class SupervisionRoundAdmin(RecordAdmin):
         return [
             summary.RoundSummaryView.path(self, "<int:pk>/summary/", "supervision_round_summary"),
             summary.RoundSummaryView.path(
+                self, "<int:pk>/summary/print/", "supervision_round_summary_print", variant="print"
+            ),
+            summary.RoundSummaryView.path(
                 self, "<int:pk>/summary.xlsx", "supervision_round_summary_xlsx", variant="xlsx"
             ),
             summary.RoundSummaryView.path(

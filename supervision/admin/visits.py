@@ -131,6 +131,9 @@ class VisitAdmin(RecordAdmin):
     def get_urls(self):
         return [
             minutes.MinutesView.path(self, "<int:pk>/minutes/", "supervision_visit_minutes"),
+            minutes.MinutesView.path(
+                self, "<int:pk>/minutes/print/", "supervision_visit_minutes_print", variant="print"
+            ),
             minutes.MinutesView.path(self, "<int:pk>/minutes.xlsx", "supervision_visit_minutes_xlsx", variant="xlsx"),
             minutes.MinutesView.path(self, "<int:pk>/minutes.docx", "supervision_visit_minutes_docx", variant="docx"),
             history.StationHistoryView.path(self, "station/<int:station_id>/", "supervision_station_history"),

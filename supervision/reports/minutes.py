@@ -7,12 +7,13 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from healthcentre.documents import DocumentObject, Frame, Signer, unit_heading
 from healthcentre.scoping import Viewer
 
 from ..models import ActionItem, ContentArea, Finding, Visit
 from ..rules import previous_findings
 from .base import AdminReportView
-from .docx import sections_document
+from .docx import write_sections
 from .xlsx import Section, sections_workbook
 
 
@@ -56,6 +57,7 @@ def visit_for(view: AdminReportView) -> Visit:
 
 class MinutesView(AdminReportView):
     template_name = "supervision/minutes.html"
+    print_template_name = "supervision/minutes_print.html"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         visit = visit_for(self)
@@ -70,21 +72,22 @@ class MinutesView(AdminReportView):
     def workbook(self, context: dict[str, Any]) -> bytes:
         return sections_workbook(self.file_name(context).removesuffix(".xlsx"), minutes_sections(context))
 
-    def document(self, context: dict[str, Any]) -> bytes:
-        return minutes_document(context)
+    def frame(self, context: dict[str, Any]) -> Frame:
+        """The minutes as the station and the team sign them, dated the day of the visit."""
+        visit, round_ = context["visit"], context["round"]
+        return Frame(
+            unit_heading(round_.supervising_unit, visit.date or context["today"]),
+            _("Minutes of a supervision visit"),
+            str(visit.station),
+            landscape=True,
+            signers=(
+                Signer(_("For the station")),
+                Signer(_("Team leader"), round_.leader.full_name if round_.leader else ""),
+            ),
+        )
 
-
-def minutes_document(data: dict[str, Any]) -> bytes:
-    """The minutes as the team and the station sign them."""
-    visit = data["visit"]
-    return sections_document(
-        data["round"].supervising_unit,
-        visit.date or data["today"],
-        _("Minutes of a supervision visit"),
-        str(visit.station),
-        minutes_sections(data),
-        [_("For the station"), _("Team leader")],
-    )
+    def write_document(self, document: DocumentObject, context: dict[str, Any]) -> None:
+        write_sections(document, minutes_sections(context))
 
 
 def minutes_sections(data: dict[str, Any]) -> list[Section]:

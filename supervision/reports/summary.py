@@ -7,10 +7,12 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from healthcentre.documents import DocumentObject, Frame, Signer, unit_heading
+
 from ..models import ActionItem, ContentArea, Finding, SupervisionRound
 from .base import AdminReportView
 from .chart import layout
-from .docx import sections_document
+from .docx import write_sections
 from .xlsx import Section, sections_workbook
 
 
@@ -49,6 +51,7 @@ def summary_of(round_: SupervisionRound) -> dict[str, Any]:
 
 class RoundSummaryView(AdminReportView):
     template_name = "supervision/round_summary.html"
+    print_template_name = "supervision/round_summary_print.html"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         round_ = self.get_object()
@@ -63,16 +66,19 @@ class RoundSummaryView(AdminReportView):
     def workbook(self, context: dict[str, Any]) -> bytes:
         return sections_workbook(self.file_name(context).removesuffix(".xlsx"), summary_sections(context))
 
-    def document(self, context: dict[str, Any]) -> bytes:
+    def frame(self, context: dict[str, Any]) -> Frame:
+        """The round's report, from the supervising unit, signed by the team leader."""
         round_ = context["round"]
-        return sections_document(
-            round_.supervising_unit,
-            context["today"],
+        return Frame(
+            unit_heading(round_.supervising_unit, context["today"]),
             _("Round summary"),
-            str(round_.title),
-            summary_sections(context),
-            [_("Team leader")],
+            f"{round_.title} ({round_.span})",
+            landscape=True,
+            signers=(Signer(_("Team leader"), round_.leader.full_name if round_.leader else ""),),
         )
+
+    def write_document(self, document: DocumentObject, context: dict[str, Any]) -> None:
+        write_sections(document, summary_sections(context))
 
 
 def summary_sections(data: dict[str, Any]) -> list[Section]:

@@ -32,3 +32,11 @@ def test_every_change_is_kept_with_who_and_when_and_can_be_restored(client_for, 
     unit.refresh_from_db()
     assert unit.name == "Trạm Y tế xã Xuân Lãng"
     assert unit.history.count() == 3
+
+
+def test_a_version_that_is_not_a_number_is_not_found(client_for, superuser):
+    """A mistyped version (…/history/print/, a guess at the printable page) was a 500."""
+    unit = Organisation.objects.create(code="TTYT-THU", name="Trung tâm Y tế thử", kind="health_centre")
+    client = client_for(superuser)
+    for version in ("print", "1x", "9" * 30):
+        assert client.get(f"/admin/healthcentre/organisation/{unit.pk}/history/{version}/").status_code == 404

@@ -31,10 +31,11 @@ def test_a_bad_date_is_explained_not_a_crash(seeded, client_for, superuser):
     assert response.status_code == 200 and "errornote" in response.content.decode()
 
 
-def test_the_printable_page_has_a_print_stylesheet(seeded, client_for, superuser):
+def test_the_printable_page_is_an_administrative_document(seeded, client_for, superuser):
     unit = Organisation.objects.get(code="TTYT-TANYEN")
     page = client_for(superuser).get(url(unit, "print/")).content.decode()
-    assert "@media print" in page and "794/QĐ-UBND" in page
+    assert "official-document.css" in page and "794/QĐ-UBND" in page
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in page and "TRUNG TÂM Y TẾ HUYỆN TÂN YÊN" in page
 
 
 def test_the_regional_centre_page_lists_the_communes_it_serves(seeded, client_for, province_admin):

@@ -144,3 +144,24 @@ def test_an_unchanged_row_is_reported_unchanged_and_keeps_its_origin(client_for,
     client.post("/admin/healthcentre/person/process_import/", response.context["confirm_form"].initial)
     person.refresh_from_db()
     assert person.import_run_id == origin
+
+
+@pytest.mark.usefixtures("seeded")
+def test_a_problem_names_the_column_as_the_file_heads_it(client_for, superuser):
+    """A file exported in Vietnamese comes back with Vietnamese headings: its problems name
+    "Đơn vị cấp trên", not the code `parent_code` the file never shows."""
+    from django.utils import translation
+
+    from healthcentre.resources import OrganisationResource
+
+    with translation.override("vi"):
+        resource = OrganisationResource()
+        heading = {field.column_name: resource.heading(field) for field in resource.get_import_fields()}
+    header = [heading[column] for column in GOOD[0]]
+    rows = [header, *GOOD[1:], ["TYT-THU-3", "", "commune_station", "TTYT-KHONG-CO", 25]]
+    response = preview(client_for(superuser), xlsx(rows))
+    problems = {(p.row, p.column): p.message for p in response.context["result"].problems}
+    assert problems[(4, heading["parent_code"])] == "Không có đơn vị nào mang mã “TTYT-KHONG-CO”."
+    assert (4, heading["name"]) in problems
+    assert heading["parent_code"] != "parent_code"
+    assert f"dòng 4, {heading['parent_code']}" in ImportRun.objects.latest("started_at").errors

@@ -76,7 +76,7 @@ def test_a_bad_span_is_explained_not_a_500(client_for, superuser):
 def test_the_printable_page_and_the_workbook(client_for, superuser):
     client = client_for(superuser)
     printable = client.get(profile_url("TTYT-TANYEN", "print"), {"start": 2019, "end": 2025})
-    assert "@media print" in printable.content.decode() and "Tòa nhà 7 tầng" in printable.content.decode()
+    assert "official-document.css" in printable.content.decode() and "Tòa nhà 7 tầng" in printable.content.decode()
     workbook = client.get(profile_url("TTYT-TANYEN", "xlsx"), {"start": 2019, "end": 2025})
     book = openpyxl.load_workbook(io.BytesIO(workbook.content))
     assert len(book.sheetnames) == 7

@@ -54,3 +54,5 @@ def test_the_date_line_writes_day_and_month_in_two_digits():
     import datetime as dt
 
     assert date_line("Lai Châu", dt.date(2026, 3, 5)) == "Lai Châu, ngày 05 tháng 03 năm 2026"
+    # A ministry has no province: the line starts with the day, not with a comma.
+    assert date_line("", dt.date(2026, 3, 5)) == "Ngày 05 tháng 03 năm 2026"

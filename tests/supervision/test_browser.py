@@ -34,7 +34,7 @@ def test_it_records_a_visit_and_flags_its_overdue_action(seeded, centre_admin, p
     page.get_by_role("link", name="Tổng hợp đợt giám sát", exact=True).click()
     expect(page.locator("#round-summary h1")).to_contain_text("15-21/10/2025")
     page.get_by_role("link", name="Trạm Y tế xã Bình Nguyên").click()
-    expect(page.locator("#minutes h1")).to_have_text("BIÊN BẢN GIÁM SÁT")
+    expect(page.locator("#minutes h1")).to_have_text("Biên bản giám sát: Trạm Y tế xã Bình Nguyên")
 
     page.goto(f"/admin/supervision/visit/add/?round={round_.pk}&station={station.pk}")
     page.fill("#id_date", (start + dt.timedelta(days=1)).strftime("%d/%m/%Y"))
