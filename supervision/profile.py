@@ -62,6 +62,6 @@ def supervision_sheet(rows: SupervisionGiven) -> Sheet:
                 (r.title, f"{r.start_date:%d/%m/%Y}–{r.end_date:%d/%m/%Y}", r.supervising_unit.name, r.open_count)
                 for r in rows.rounds
             ],
-            *[(str(v.round), str(v.date or ""), v.station.name, v.open_count) for v in rows.visits],
+            *[(str(v.round), v.date or v.round.span, v.station.name, v.open_count) for v in rows.visits],
         ],
     )

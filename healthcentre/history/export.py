@@ -5,7 +5,6 @@ from django.db.models import Model
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from ..importing.widgets import VNIntegerWidget
 from ..models import Event, Position, RankRecord, StructureSnapshot, UnitName, UnitRelation
 from ..spreadsheets import active_sheet, append_row, workbook_bytes
 from .resources import (
@@ -30,10 +29,8 @@ SHEETS: list[tuple[type, type[Model]]] = [
 
 
 def _cell(resource, field, obj):
-    if isinstance(field.widget, VNIntegerWidget):
-        # Counts stay numbers in the spreadsheet.
-        return field.get_value(obj)
-    return resource.export_field(field, obj)
+    # As the admin's xlsx export: numbers and whole dates stay typed cells.
+    return resource.export_field(field, obj, force_native_type=True)
 
 
 def history_workbook(unit) -> bytes:

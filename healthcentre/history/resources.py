@@ -27,7 +27,7 @@ from ..models import (
     UnitName,
     UnitRelation,
 )
-from ..vocabulary import format_partial_date, parse_partial_date
+from ..vocabulary import Precision, format_partial_date, parse_partial_date
 
 SEPARATOR = ";"
 
@@ -54,7 +54,12 @@ class PartialDateColumn(fields.Field):
         return getattr(instance, self.attribute), getattr(instance, self.precision_attribute)
 
     def export(self, instance, **kwargs):
-        return format_partial_date(*self.get_value(instance))
+        """A whole date as a date cell in a workbook (import-export asks for native types
+        there); a year or a month, and every date in a CSV, as written ("1958", "07/2013")."""
+        date, precision = self.get_value(instance)
+        if kwargs.get("force_native_type") and date is not None and precision == Precision.DAY:
+            return date
+        return format_partial_date(date, precision)
 
 
 class HistoryResource(RecordResource):
