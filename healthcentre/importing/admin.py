@@ -199,7 +199,9 @@ class HeadedExportForm(SelectableFieldsExportForm):
     """The columns to export, each named by the heading the file will carry."""
 
     def _get_field_label(self, resource, field_name: str) -> str:
-        chosen = resource()
+        # One resource per class, not one per column (the form is built before __init__ ends).
+        built = self.__dict__.setdefault("_resources", {})
+        chosen = built[resource] if resource in built else built.setdefault(resource, resource())
         field = chosen.fields.get(field_name)
         return chosen.heading(field) if field is not None and hasattr(chosen, "heading") else field_name
 

@@ -81,15 +81,26 @@ class ChoiceWidget(widgets.Widget):
 
     def __init__(self, choices: type[models.Choices], **kwargs: Any) -> None:
         self.choices = choices
+        self._codes: dict[str, Any] | None = None
         super().__init__(**kwargs)
+
+    def codes(self) -> dict[str, Any]:
+        """{code or label in any language, case-folded: code}, worked out once per widget (a
+        resource lives for one import): switching languages for every choice of every cell
+        of a 200.000-row file is most of its reading."""
+        if self._codes is None:
+            self._codes = {}
+            for code, label in self.choices.choices:
+                for written in (*labels_in_every_language(label), str(code).casefold()):
+                    self._codes.setdefault(written, code)
+        return self._codes
 
     def clean(self, value: object, row: Row = None, **kwargs: Any) -> Any:
         if value is None or str(value).strip() == "":
             return ""
-        text = str(value).strip().casefold()
-        for code, label in self.choices.choices:
-            if text == str(code).casefold() or text in labels_in_every_language(label):
-                return code
+        code = self.codes().get(str(value).strip().casefold())
+        if code is not None:
+            return code
         allowed = ", ".join(str(label) for code, label in self.choices.choices if code)
         raise ValueError(
             _("“%(value)s” is not one of: %(allowed)s.") % {"value": str(value).strip(), "allowed": allowed}
