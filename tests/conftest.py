@@ -18,8 +18,10 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
+from healthcentre.domains import domains
 from healthcentre.models import Membership, Organisation, Province
 from healthcentre.roles import Role
+from healthcentre.seeding import SEEDS_DIR, import_seed_file
 from tests.world import build_world
 
 
@@ -58,6 +60,22 @@ def seeded(seed_set, db):
     tests that check them or stand on them. A transactional (browser) test flushes the database;
     the next test that asks loads them again."""
     load_seeds()
+
+
+def load_catalogues() -> None:
+    """The seed files of the shared catalogues (models without `scope_paths`: indicators,
+    award forms, content areas...), which every domain's records cite."""
+    for relative, resource_class in (seed for config in domains() for seed in config.seed_files()):
+        model = getattr(getattr(resource_class, "_meta", None), "model", None)
+        if model and not hasattr(model, "scope_paths") and not model._default_manager.exists():
+            import_seed_file(resource_class, SEEDS_DIR / relative)
+
+
+@pytest.fixture
+def catalogues(db):
+    """The shared catalogues alone, in the test's own transaction, for a test that builds its
+    records on the few units of `world` rather than on the seed set."""
+    load_catalogues()
 
 
 @pytest.fixture

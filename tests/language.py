@@ -10,6 +10,7 @@ so whatever is left is English, or a msgid that was never translated.
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 from html.parser import HTMLParser
 
 ONSET = "ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdghklmnprstvx]"
@@ -58,6 +59,7 @@ SHOWN_ATTRIBUTES = {"title", "placeholder", "aria-label", "alt"}
 HIDDEN_ELEMENTS = {"script", "style", "textarea", "code", "pre"}
 
 
+@lru_cache(maxsize=65536)
 def plain(word: str) -> str:
     """The word without its tone and vowel marks, lower case: "Điều" → "dieu"."""
     decomposed = unicodedata.normalize("NFD", word.lower().replace("đ", "d"))
@@ -75,11 +77,21 @@ def is_abbreviation(word: str) -> bool:
     return len(word) > 1 and (word.isupper() or not word[1:].islower())
 
 
-def foreign_words(text: str, known: Iterable[str] = ()) -> list[str]:
-    """The words of `text` that are neither Vietnamese syllables nor `known` names and codes."""
-    allowed = FOREIGN_WORDS | {plain(k) for k in known}
+def allowed_words(known: Iterable[str] = ()) -> frozenset[str]:
+    """The foreign words and the `known` names and codes, as `plain` writes them."""
+    return frozenset(FOREIGN_WORDS | {plain(k) for k in known})
+
+
+@lru_cache(maxsize=65536)
+def is_prose_word(word: str) -> bool:
+    """A Vietnamese syllable or an abbreviation: a word a Vietnamese page may show."""
+    return is_vietnamese(word) or is_abbreviation(word)
+
+
+def foreign_words(text: str, allowed: frozenset[str] = allowed_words()) -> list[str]:
+    """The words of `text` that are neither Vietnamese syllables nor `allowed` (allowed_words)."""
     prose = COMPOUND.sub(" ", text)
-    return [w for w in WORD.findall(prose) if not (is_vietnamese(w) or is_abbreviation(w) or plain(w) in allowed)]
+    return [w for w in WORD.findall(prose) if not (is_prose_word(w) or plain(w) in allowed)]
 
 
 # A year written as a grouped number: "2.024" for 2024. A count in that range would match too;
@@ -98,8 +110,12 @@ class ShownText(HTMLParser):
         super().__init__()
         self.parts: list[str] = []
         self.hidden = 0
+        self.hrefs: list[str] = []
+        """The href of every <a> element, for a reader that follows the page's links."""
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "a" and (href := dict(attrs).get("href")):
+            self.hrefs.append(href)
         if tag in HIDDEN_ELEMENTS:
             self.hidden += 1
         attributes = dict(attrs)
@@ -121,7 +137,7 @@ class ShownText(HTMLParser):
             self.parts.append(data)
 
 
-def shown_text(html: str) -> str:
+def read_page(html: str) -> ShownText:
     parser = ShownText()
     parser.feed(html)
-    return "\n".join(parser.parts)
+    return parser

@@ -5,7 +5,7 @@ from awards.models import AwardForm, AwardRecord
 from .factories import award, person
 
 
-def test_proposing_cstd_tinh_without_three_years_warns(seeded, centre_admin, client_for):
+def test_proposing_cstd_tinh_without_three_years_warns(world, catalogues, centre_admin, client_for):
     someone = person()
     award("CSTD-CO-SO", 2025, person=someone)
     response = client_for(centre_admin).post(
@@ -29,7 +29,7 @@ def test_proposing_cstd_tinh_without_three_years_warns(seeded, centre_admin, cli
     )
 
 
-def test_the_change_form_lists_the_current_warnings(seeded, superuser, client_for):
+def test_the_change_form_lists_the_current_warnings(world, catalogues, superuser, client_for):
     someone = person()
     record = award("TTND", 2025, person=someone)
     page = client_for(superuser).get(f"/admin/awards/awardrecord/{record.pk}/change/").content.decode()

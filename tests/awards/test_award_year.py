@@ -9,7 +9,7 @@ from awards import reports, rules
 from awards.models import AwardDecision, AwardForm, AwardRecord
 from healthcentre.models import Organisation
 
-from .factories import award, person
+from .factories import award, person, ubnd_phu_tho
 
 REPORT = "/admin/awards/awardrecord/report/"
 
@@ -19,7 +19,7 @@ def decision_dated(date, precision, number):
         number=number,
         date=date,
         date_precision=precision,
-        issuer=Organisation.objects.get(code="UBND-PHUTHO"),
+        issuer=ubnd_phu_tho(),
         filed_by=Organisation.objects.get(code="TTYT-BINHXUYEN"),
     )
 
@@ -34,7 +34,7 @@ def commend(decision, code):
     return record
 
 
-@pytest.mark.usefixtures("seeded")
+@pytest.mark.usefixtures("world", "catalogues")
 def test_a_decision_of_only_a_year_counts_in_that_year_in_the_report_and_the_eligibility():
     someone = person("ba-nam-test")
     award("CSTD-CO-SO", 2023, person=someone)
@@ -47,7 +47,7 @@ def test_a_decision_of_only_a_year_counts_in_that_year_in_the_report_and_the_eli
     assert someone in [found.recipient for found in eligible]
 
 
-@pytest.mark.usefixtures("seeded")
+@pytest.mark.usefixtures("world", "catalogues")
 def test_an_award_of_no_known_year_is_listed_as_year_unknown_in_the_report(client_for, superuser):
     undated = commend(decision_dated(None, "", "2/QĐ-KHONGNGAY"), "khong-ngay-test")
     assert undated in AwardRecord.objects.in_year(None)
@@ -60,7 +60,7 @@ def test_an_award_of_no_known_year_is_listed_as_year_unknown_in_the_report(clien
     assert "2/QĐ-KHONGNGAY" in section
 
 
-@pytest.mark.usefixtures("seeded")
+@pytest.mark.usefixtures("world", "catalogues")
 def test_the_achievement_year_is_the_same_in_python_and_in_the_query():
     someone = person("cung-nam-test")
     record = award("CSTD-CO-SO", 2022, person=someone)

@@ -16,7 +16,7 @@ def lai_châu_decision() -> AwardDecision:
     return AwardDecision.objects.filter(filed_by__code="TTYT-LAICHAU").first()
 
 
-@pytest.mark.usefixtures("seeded")
+@pytest.mark.usefixtures("lai_chau_awards")
 def test_the_decision_form_lists_its_recipients(client_for, other_centre_admin):
     decision = lai_châu_decision()
     page = client_for(other_centre_admin).get(f"{DECISIONS}{decision.pk}/change/").content.decode()
@@ -24,7 +24,7 @@ def test_the_decision_form_lists_its_recipients(client_for, other_centre_admin):
     assert f'name="records-TOTAL_FORMS" value="{decision.records.count()}"' in page
 
 
-@pytest.mark.usefixtures("seeded")
+@pytest.mark.usefixtures("lai_chau_awards")
 def test_recipients_are_added_on_the_decision_form(client_for, other_centre_admin):
     decision = lai_châu_decision()
     client = client_for(other_centre_admin)
@@ -58,7 +58,7 @@ def test_recipients_are_added_on_the_decision_form(client_for, other_centre_admi
     assert decision.records.count() == before + 1
 
 
-@pytest.mark.usefixtures("seeded")
+@pytest.mark.usefixtures("lai_chau_awards")
 def test_the_inline_is_scoped_to_the_users_units(centre_admin, other_centre_admin):
     inline = AwardRecordInline(AwardDecision, admin.site)
     request = RequestFactory().get("/")
@@ -75,7 +75,7 @@ def test_the_inline_is_scoped_to_the_users_units(centre_admin, other_centre_admi
     assert inline.has_add_permission(request, decision)
 
 
-@pytest.mark.usefixtures("seeded")
+@pytest.mark.usefixtures("lai_chau_awards")
 def test_adding_a_recipient_from_the_decision_list_preselects_the_decision(client_for, other_centre_admin, viewer):
     decision = lai_châu_decision()
     client = client_for(other_centre_admin)

@@ -2,17 +2,26 @@
 
 import unicodedata
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from awards.models import AwardDecision, AwardRecord
 from healthcentre.models import ImportRun
 
+from .factories import phan_kim_trong, ubnd_phu_tho
 from .importing import CSV_FORMAT, IMPORT_URL, confirm, preview
 
 DECISION = "125/QĐ-UBND,20/12/2025,UBND-PHUTHO,,Tổng kết năm 2025"
 
 
-def test_it_imports_a_decision_with_all_its_recipients_in_one_upload(seeded, superuser, client_for):
+@pytest.fixture
+def recipients(world, catalogues) -> None:
+    """The issuer and the recipients the uploads name, beside the stations of `world`."""
+    ubnd_phu_tho()
+    phan_kim_trong()
+
+
+def test_it_imports_a_decision_with_all_its_recipients_in_one_upload(recipients, superuser, client_for):
     client = client_for(superuser)
     rows = [
         f"{DECISION},GIAY-KHEN,,,TYT-X-BINHNGUYEN,,,,,2025,Hoàn thành xuất sắc nhiệm vụ,",
@@ -33,7 +42,9 @@ def test_it_imports_a_decision_with_all_its_recipients_in_one_upload(seeded, sup
     ]
 
 
-def test_a_recipient_of_the_wrong_kind_is_a_warning_in_the_preview_and_does_not_block(seeded, superuser, client_for):
+def test_a_recipient_of_the_wrong_kind_is_a_warning_in_the_preview_and_does_not_block(
+    recipients, superuser, client_for
+):
     client = client_for(superuser)
     rows = [
         f"{DECISION},CSTD-CO-SO,,,TYT-X-BINHNGUYEN,,,,,2025,,",
@@ -49,7 +60,7 @@ def test_a_recipient_of_the_wrong_kind_is_a_warning_in_the_preview_and_does_not_
     assert AwardRecord.objects.filter(decision__number="125/QĐ-UBND").count() == 2
 
 
-def test_a_hard_error_blocks_the_whole_file_and_names_row_and_column(seeded, superuser, client_for):
+def test_a_hard_error_blocks_the_whole_file_and_names_row_and_column(recipients, superuser, client_for):
     client = client_for(superuser)
     rows = [
         f"{DECISION},GIAY-KHEN,,,TYT-X-BINHNGUYEN,,,,,2025,,",
@@ -65,7 +76,7 @@ def test_a_hard_error_blocks_the_whole_file_and_names_row_and_column(seeded, sup
     assert ImportRun.objects.first().status == ImportRun.Status.REJECTED
 
 
-def test_a_centre_cannot_import_awards_for_another_centre(seeded, other_centre_admin, client_for):
+def test_a_centre_cannot_import_awards_for_another_centre(recipients, other_centre_admin, client_for):
     client = client_for(other_centre_admin)
     previewed = preview(client, "7/QĐ-SYT,2025,SYT-LAICHAU,,,GIAY-KHEN,,,TYT-X-BINHNGUYEN,,,,,2025,,")
     (problem,) = previewed.context["result"].problems
@@ -73,7 +84,7 @@ def test_a_centre_cannot_import_awards_for_another_centre(seeded, other_centre_a
     assert not AwardRecord.objects.filter(decision__number="125/QĐ-UBND").exists()
 
 
-def test_the_export_writes_vietnamese_headings_that_the_import_reads_back(seeded, superuser, client_for):
+def test_the_export_writes_vietnamese_headings_that_the_import_reads_back(lai_chau_awards, superuser, client_for):
     from awards.resources import AwardRecordResource
 
     dataset = AwardRecordResource().export(AwardRecord.objects.filter(organisation__code="TTYT-LAICHAU"))
@@ -95,7 +106,7 @@ def test_the_export_writes_vietnamese_headings_that_the_import_reads_back(seeded
     assert previewed.context["result"].totals["skip"] == len(dataset)
 
 
-def test_the_decision_columns_are_read_by_the_vocabulary(seeded, superuser, client_for):
+def test_the_decision_columns_are_read_by_the_vocabulary(recipients, superuser, client_for):
     """A decision number with a zero-width space would be a second decision that looks like
     the first; an occasion written in decomposed Unicode is the same occasion."""
     client = client_for(superuser)

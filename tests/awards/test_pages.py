@@ -4,9 +4,11 @@ import pytest
 
 from awards.models import AwardDecision, AwardForm, AwardRecord
 
+from .factories import tan_yen
+
 
 @pytest.mark.parametrize("persona", ["superuser", "province_admin", "centre_admin", "other_centre_admin", "viewer"])
-def test_every_awards_page_answers_for_every_role(seeded, persona, request, client_for):
+def test_every_awards_page_answers_for_every_role(lai_chau_awards, persona, request, client_for):
     client = client_for(request.getfixturevalue(persona))
     record = AwardRecord.objects.filter(organisation__code="TTYT-LAICHAU").first()
     decision = AwardDecision.objects.filter(filed_by__code="TTYT-LAICHAU").first()
@@ -28,7 +30,8 @@ def test_every_awards_page_answers_for_every_role(seeded, persona, request, clie
         assert client.get(url).status_code in (200, 302, 403), url
 
 
-def test_bad_report_input_is_explained_not_crashed(seeded, superuser, client_for):
+def test_bad_report_input_is_explained_not_crashed(world, superuser, client_for):
+    tan_yen()
     client = client_for(superuser)
     page = client.get("/admin/awards/awardrecord/report/", {"year": "abc", "unit": "999999"})
     assert page.status_code == 200
@@ -37,7 +40,7 @@ def test_bad_report_input_is_explained_not_crashed(seeded, superuser, client_for
     assert client.get("/admin/awards/awardrecord/history/other/TTYT-TANYEN/").status_code == 404
 
 
-def test_a_centre_administrator_may_read_but_not_change_the_catalogue(seeded, centre_admin, client_for):
+def test_a_centre_administrator_may_read_but_not_change_the_catalogue(catalogues, centre_admin, client_for):
     client = client_for(centre_admin)
     form = AwardForm.objects.get(code="TTND")
     assert client.get("/admin/awards/awardform/").status_code == 200

@@ -6,12 +6,14 @@ from openpyxl import load_workbook
 
 from healthcentre.models import Organisation, Province
 
-from .factories import award, person
+from .factories import award, person, tan_yen_awards
 
 REPORT = "/admin/awards/awardrecord/report/"
 
 
-def test_it_reads_five_collectives_and_twenty_three_individuals_for_lai_chau_2025(seeded, superuser, client_for):
+def test_it_reads_five_collectives_and_twenty_three_individuals_for_lai_chau_2025(
+    lai_chau_awards, superuser, client_for
+):
     unit = Organisation.objects.get(code="TTYT-LAICHAU")
     page = client_for(superuser).get(REPORT, {"year": 2025, "unit": unit.pk}).content.decode()
     assert "5 tập thể và 23 cá nhân" in page
@@ -20,13 +22,13 @@ def test_it_reads_five_collectives_and_twenty_three_individuals_for_lai_chau_202
     assert "@media print" in page
 
 
-def test_the_province_report_counts_the_same(seeded, superuser, client_for):
+def test_the_province_report_counts_the_same(lai_chau_awards, superuser, client_for):
     lai_chau = Province.objects.get(organisations__code="TTYT-LAICHAU")
     page = client_for(superuser).get(REPORT, {"year": 2025, "province": lai_chau.pk}).content.decode()
     assert "5 tập thể và 23 cá nhân" in page
 
 
-def test_the_xlsx_keeps_numbers_as_numbers_and_computes_the_reward(seeded, superuser, client_for):
+def test_the_xlsx_keeps_numbers_as_numbers_and_computes_the_reward(world, catalogues, superuser, client_for):
     someone = person()
     award("CSTD-CO-SO", 2025, person=someone)
     award("LAO-DONG-TIEN-TIEN", 2025, person=person("nguoi-hai"))
@@ -43,20 +45,22 @@ def test_the_xlsx_keeps_numbers_as_numbers_and_computes_the_reward(seeded, super
     assert amount.number_format == "#,##0"  # 702.000 đồng, grouped as Vietnamese write amounts
 
 
-def test_a_centre_sees_only_its_own_awards_in_the_report(seeded, other_centre_admin, client_for):
+def test_a_centre_sees_only_its_own_awards_in_the_report(lai_chau_awards, other_centre_admin, client_for):
+    tan_yen_awards()  # 2024, among others
+    award("CSTD-CO-SO", 2025, person=person())  # Bình Xuyên's
     page = client_for(other_centre_admin).get(REPORT, {"year": 2024}).content.decode()
     assert "0 tập thể và 0 cá nhân" in page
     lai_chau = client_for(other_centre_admin).get(REPORT, {"year": 2025}).content.decode()
     assert "5 tập thể và 23 cá nhân" in lai_chau
 
 
-def test_the_changelist_links_the_reports(seeded, viewer, client_for):
+def test_the_changelist_links_the_reports(world, viewer, client_for):
     page = client_for(viewer).get("/admin/awards/awardrecord/").content.decode()
     assert REPORT in page
     assert "/admin/awards/awardrecord/eligibility/" in page
 
 
-def test_the_eligibility_page_lists_who_is_ready_for_the_next_level(seeded, superuser, client_for):
+def test_the_eligibility_page_lists_who_is_ready_for_the_next_level(world, catalogues, superuser, client_for):
     someone = person("du-ba-nam")
     for year in (2023, 2024, 2025):
         award("CSTD-CO-SO", year, person=someone)

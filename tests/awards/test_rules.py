@@ -11,7 +11,7 @@ def messages(record):
     return [f.message for f in rules.check(record)]
 
 
-def test_it_warns_when_a_collective_gets_an_individual_title(seeded):
+def test_it_warns_when_a_collective_gets_an_individual_title(world, catalogues):
     centre = Organisation.objects.get(code="TTYT-BINHXUYEN")
     record = award("CSTD-CO-SO", 2025, unit=centre, save=False)
     assert messages(record) == [
@@ -19,11 +19,11 @@ def test_it_warns_when_a_collective_gets_an_individual_title(seeded):
     ]
 
 
-def test_it_accepts_an_individual_for_an_individual_title(seeded):
+def test_it_accepts_an_individual_for_an_individual_title(world, catalogues):
     assert messages(award("CSTD-CO-SO", 2025, person=person(), save=False)) == []
 
 
-def test_it_warns_when_the_same_achievement_is_commended_twice(seeded):
+def test_it_warns_when_the_same_achievement_is_commended_twice(world, catalogues):
     someone = person()
     award("BANG-KHEN-TINH", 2024, person=someone)
     again = award("BANG-KHEN-TINH", 2024, person=someone, status=AwardStatus.PROPOSED, save=False)
@@ -32,7 +32,7 @@ def test_it_warns_when_the_same_achievement_is_commended_twice(seeded):
     assert messages(award("BANG-KHEN-TINH", 2025, person=someone, save=False)) == []
 
 
-def test_it_warns_for_cstd_tinh_without_three_consecutive_years_of_cstd_co_so(seeded):
+def test_it_warns_for_cstd_tinh_without_three_consecutive_years_of_cstd_co_so(world, catalogues):
     someone = person()
     award("CSTD-CO-SO", 2023, person=someone)
     award("CSTD-CO-SO", 2025, person=someone)
@@ -43,14 +43,14 @@ def test_it_warns_for_cstd_tinh_without_three_consecutive_years_of_cstd_co_so(se
     ]
 
 
-def test_it_accepts_cstd_tinh_after_three_consecutive_years(seeded):
+def test_it_accepts_cstd_tinh_after_three_consecutive_years(world, catalogues):
     someone = person()
     for year in (2023, 2024, 2025):
         award("CSTD-CO-SO", year, person=someone)
     assert messages(award("CSTD-TINH", 2025, person=someone, status=AwardStatus.PROPOSED, save=False)) == []
 
 
-def test_it_warns_for_toan_quoc_without_two_consecutive_cstd_tinh(seeded):
+def test_it_warns_for_toan_quoc_without_two_consecutive_cstd_tinh(world, catalogues):
     someone = person()
     for year in (2017, 2018, 2019):
         award("CSTD-CO-SO", year, person=someone)
@@ -59,7 +59,7 @@ def test_it_warns_for_toan_quoc_without_two_consecutive_cstd_tinh(seeded):
     assert message.startswith("“Chiến sĩ thi đua toàn quốc” cần 2 lần liên tục “Chiến sĩ thi đua cấp bộ")
 
 
-def test_it_accepts_toan_quoc_after_two_consecutive_cstd_tinh(seeded):
+def test_it_accepts_toan_quoc_after_two_consecutive_cstd_tinh(world, catalogues):
     someone = person()
     for year in (2017, 2018, 2019, 2020, 2021, 2022):
         award("CSTD-CO-SO", year, person=someone)
@@ -68,7 +68,7 @@ def test_it_accepts_toan_quoc_after_two_consecutive_cstd_tinh(seeded):
     assert messages(award("CSTD-TOAN-QUOC", 2022, person=someone, save=False)) == []
 
 
-def test_it_warns_for_thay_thuoc_nhan_dan_without_thay_thuoc_uu_tu(seeded):
+def test_it_warns_for_thay_thuoc_nhan_dan_without_thay_thuoc_uu_tu(world, catalogues):
     someone = person()
     assert messages(award("TTND", 2025, person=someone, save=False)) == [
         "“Thầy thuốc Nhân dân” cần có “Thầy thuốc Ưu tú” trước; hồ sơ có: không có."
@@ -77,12 +77,12 @@ def test_it_warns_for_thay_thuoc_nhan_dan_without_thay_thuoc_uu_tu(seeded):
     assert messages(award("TTND", 2025, person=someone, save=False)) == []
 
 
-def test_a_rejected_proposal_raises_no_warning(seeded):
+def test_a_rejected_proposal_raises_no_warning(world, catalogues):
     centre = Organisation.objects.get(code="TTYT-BINHXUYEN")
     assert messages(award("CSTD-TINH", 2025, unit=centre, status=AwardStatus.REJECTED, save=False)) == []
 
 
-def test_it_lists_who_became_eligible_for_the_next_level_this_year(seeded):
+def test_it_lists_who_became_eligible_for_the_next_level_this_year(world, catalogues):
     ready, not_yet = person("san-sang"), person("chua-du")
     for year in (2023, 2024, 2025):
         award("CSTD-CO-SO", year, person=ready)

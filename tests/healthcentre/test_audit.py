@@ -1,12 +1,18 @@
-import pytest
+from healthcentre.models import Organisation, OrganisationKind
+from tests.world import PHU_THO
+from tests.world import unit as make_unit
 
-from healthcentre.models import Organisation
 
-
-@pytest.mark.usefixtures("seeded")
-def test_every_change_is_kept_with_who_and_when_and_can_be_restored(client_for, superuser):
+def test_every_change_is_kept_with_who_and_when_and_can_be_restored(client_for, superuser, world):
     client = client_for(superuser)
-    unit = Organisation.objects.get(code="TYT-X-XUANLANG")
+    unit = make_unit(
+        "TYT-X-XUANLANG",
+        "Trạm Y tế xã Xuân Lãng",
+        OrganisationKind.COMMUNE_STATION,
+        PHU_THO,
+        world["TTYT-BINHXUYEN"],
+        8971,
+    )
     form = {
         "code": unit.code,
         "name": "Trạm Y tế xã Xuân Lãng (đổi tên thử)",

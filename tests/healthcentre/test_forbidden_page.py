@@ -42,7 +42,7 @@ def test_the_refusal_never_leads_off_the_site(client_for, viewer):
     assert "evil.example" not in page and "Quay lại trang trước" not in page
 
 
-def test_a_form_sent_from_an_expired_page_says_so_in_vietnamese(seeded, viewer):
+def test_a_form_sent_from_an_expired_page_says_so_in_vietnamese(viewer):
     client = Client(enforce_csrf_checks=True)
     client.force_login(viewer)
     response = client.post("/admin/healthcentre/organisation/add/", {"name": "X"})

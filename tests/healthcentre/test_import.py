@@ -5,7 +5,8 @@ import zipfile
 
 import pytest
 
-from healthcentre.models import ImportRun, Organisation, Person
+from healthcentre.models import ImportRun, Organisation
+from tests.records import binh_xuyen_director
 from tests.uploads import named
 from tests.uploads import xlsx_bytes as xlsx
 
@@ -23,7 +24,7 @@ GOOD = [
 ]
 
 
-@pytest.mark.usefixtures("seeded")
+@pytest.mark.usefixtures("world")
 def test_it_previews_then_writes_only_on_confirm(client_for, superuser):
     client = client_for(superuser)
     response = preview(client, xlsx(GOOD))
@@ -43,7 +44,7 @@ def test_it_previews_then_writes_only_on_confirm(client_for, superuser):
     assert created.first().parent.code == "TTYT-BINHXUYEN"
 
 
-@pytest.mark.usefixtures("seeded")
+@pytest.mark.usefixtures("world")
 def test_one_bad_row_writes_nothing_and_names_row_column_and_problem(client_for, superuser):
     rows = [*GOOD, ["TYT-THU-3", "", "commune_station", "TTYT-KHONG-CO", 25]]
     response = preview(client_for(superuser), xlsx(rows))
@@ -59,14 +60,14 @@ def test_one_bad_row_writes_nothing_and_names_row_column_and_problem(client_for,
     assert "dòng 4, parent_code" in run.errors
 
 
-@pytest.mark.usefixtures("seeded")
+@pytest.mark.usefixtures("world")
 def test_row_numbers_are_the_spreadsheets_even_after_blank_rows(client_for, superuser):
     rows = [GOOD[0], GOOD[1], [None] * 5, ["TYT-THU-9", "Trạm 9", "no-such-kind", "", 25]]
     response = preview(client_for(superuser), xlsx(rows))
     assert [(p.row, p.column) for p in response.context["result"].problems] == [(4, "kind")]
 
 
-@pytest.mark.usefixtures("seeded")
+@pytest.mark.usefixtures("world")
 def test_a_vietnamese_excel_csv_with_semicolons_and_a_bom_is_read(client_for, superuser):
     text = "code;name;kind;parent_code;province_code\nTYT-THU-5;Trạm Y tế Đồng Tâm;commune_station;TTYT-BINHXUYEN;25\n"
     response = preview(client_for(superuser), ("\ufeff" + text).encode("utf-8"), "units.csv", fmt=1)
@@ -130,9 +131,9 @@ def test_a_file_over_the_size_limit_is_refused(client_for, superuser, settings):
     assert "giới hạn là 1 MB" in response.content.decode()
 
 
-@pytest.mark.usefixtures("seeded")
+@pytest.mark.usefixtures("world")
 def test_an_unchanged_row_is_reported_unchanged_and_keeps_its_origin(client_for, superuser):
-    person = Person.objects.get(code="phan-kim-trong")
+    person = binh_xuyen_director(ImportRun.objects.create(target="people", status=ImportRun.Status.COMMITTED))
     origin = person.import_run_id
     rows = [["code", "full_name", "degrees", "honour_title", "organisation_code", "notes"]]
     rows.append([person.code, person.full_name, person.degrees, person.honour_title, "TTYT-BINHXUYEN", person.notes])
@@ -146,7 +147,7 @@ def test_an_unchanged_row_is_reported_unchanged_and_keeps_its_origin(client_for,
     assert person.import_run_id == origin
 
 
-@pytest.mark.usefixtures("seeded")
+@pytest.mark.usefixtures("world")
 def test_a_problem_names_the_column_as_the_file_heads_it(client_for, superuser):
     """A file exported in Vietnamese comes back with Vietnamese headings: its problems name
     "Đơn vị cấp trên", not the code `parent_code` the file never shows."""

@@ -17,6 +17,7 @@ from indicators.importing import core
 from indicators.models import DataValue, Period
 from tests.attack import database_fingerprint
 from tests.awards import importing as awards_import
+from tests.awards.factories import ubnd_phu_tho
 from tests.healthcentre.history_helpers import workbook_bytes
 from tests.healthcentre.test_history_workbook import sheets
 from tests.indicators.helpers import LONG_HEADER, xlsx
@@ -86,7 +87,7 @@ def confirm_workbook(client, previewed):
     return client.post(WORKBOOK, {"confirm": "1", "token": token, "file_name": "vinhyen.xlsx"}, follow=True)
 
 
-@pytest.mark.usefixtures("seeded")
+@pytest.mark.usefixtures("world")
 def test_a_crash_in_a_record_import_fails_its_run_and_writes_nothing(client_for, superuser, monkeypatch):
     client = client_for(superuser)
     previewed = preview_records(client, ORGANISATIONS + "import/", UNITS)
@@ -97,7 +98,7 @@ def test_a_crash_in_a_record_import_fails_its_run_and_writes_nothing(client_for,
     assert not Organisation.objects.filter(code="TYT-THU-1").exists()
 
 
-@pytest.mark.usefixtures("seeded")
+@pytest.mark.usefixtures("world", "catalogues")
 def test_a_crash_in_the_indicator_import_fails_its_run_and_writes_nothing(client_for, superuser, monkeypatch):
     client = client_for(superuser)
     previewed = upload_figures(client)
@@ -113,8 +114,8 @@ def test_a_crash_in_a_preview_fails_its_run_and_answers_with_a_message(client_fo
     assert_failed_and_nothing_written(upload_figures(client_for(superuser)), before)
 
 
-@pytest.mark.usefixtures("seeded")
 def test_a_crash_in_the_history_workbook_fails_its_run_and_writes_nothing(client_for, province_admin, monkeypatch):
+    ubnd_phu_tho()  # the workbook's decision is the People's Committee's
     client = client_for(province_admin)
     previewed = upload_workbook(client)
     # The units, decisions and people sheets are written by then; the events sheet falls over.
@@ -189,9 +190,10 @@ PREVIEWS = {
 }
 
 
-@pytest.mark.usefixtures("seeded")
+@pytest.mark.usefixtures("world", "catalogues")
 @pytest.mark.parametrize("importer", PREVIEWS)
 def test_a_preview_writes_nothing_but_its_run(client_for, superuser, importer):
+    ubnd_phu_tho()  # the award's and the workbook's decisions are the People's Committee's
     client = client_for(superuser)
     periods = Period.objects.count()
     before = database_fingerprint()

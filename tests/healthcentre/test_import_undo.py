@@ -3,13 +3,17 @@ refused when later changes would be lost, for the set-based indicator import and
 django-import-export import alike."""
 
 import io
+from decimal import Decimal
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import load_workbook
 
 from healthcentre.models import ImportRun, Organisation, Person, Position
 from indicators.models import DataValue, PlanTarget
 from tests.conftest import make_user
+from tests.indicators.helpers import data_value, plan_target
+from tests.records import binh_xuyen_director
 from tests.uploads import preview_and_confirm
 
 INDICATOR_IMPORT = "/admin/indicators/datavalue/import/"
@@ -45,6 +49,15 @@ def report_layout_import(client, figures: dict[str, tuple]) -> ImportRun:
     return ImportRun.objects.filter(dry_run=False).latest("started_at")
 
 
+@pytest.fixture
+def lai_chau_figures(world, catalogues) -> None:
+    """What Lai Châu's 2025S1 sheet already holds of the FIGURES' indicators: the visits and
+    their plan, and the communication sessions."""
+    data_value("TTYT-LAICHAU", "KCB-LUOT-KHAM", "2025S1", Decimal("27662"))
+    plan_target("TTYT-LAICHAU", "KCB-LUOT-KHAM", 2025, Decimal("48024"), qualifier="khoảng")
+    data_value("TTYT-LAICHAU", "TT-BUOI", "2025S1", Decimal("158"))
+
+
 FIGURES = {
     "KCB-LUOT-KHAM": ("50.000", "28.000"),  # plan and value changed
     "TT-BUOI": ("300", "160"),  # plan created, value changed
@@ -52,7 +65,7 @@ FIGURES = {
 }
 
 
-def test_undo_puts_values_and_plans_back_exactly(seeded, client_for, other_centre_admin):
+def test_undo_puts_values_and_plans_back_exactly(lai_chau_figures, client_for, other_centre_admin):
     client = client_for(other_centre_admin)
     values, plans = stored(DataValue), stored(PlanTarget)
     run = report_layout_import(client, FIGURES)
@@ -77,7 +90,7 @@ def test_undo_puts_values_and_plans_back_exactly(seeded, client_for, other_centr
     assert removed.history_change_reason == f"Hoàn tác lần nhập #{run.pk}"
 
 
-def test_undo_is_refused_when_a_value_changed_after_the_import(seeded, client_for, other_centre_admin):
+def test_undo_is_refused_when_a_value_changed_after_the_import(lai_chau_figures, client_for, other_centre_admin):
     client = client_for(other_centre_admin)
     run = report_layout_import(client, FIGURES)
     changed = DataValue.objects.get(organisation__code="TTYT-LAICHAU", indicator__code="TT-BUOI", period__code="2025S1")
@@ -95,7 +108,7 @@ def test_undo_is_refused_when_a_value_changed_after_the_import(seeded, client_fo
     assert run.status == ImportRun.Status.COMMITTED
 
 
-def test_imports_undone_from_the_latest_back_lose_nothing(seeded, client_for, other_centre_admin):
+def test_imports_undone_from_the_latest_back_lose_nothing(lai_chau_figures, client_for, other_centre_admin):
     client = client_for(other_centre_admin)
     values, plans = stored(DataValue), stored(PlanTarget)
     first = report_layout_import(client, FIGURES)
@@ -114,9 +127,9 @@ def people_import(client, rows) -> ImportRun:
     return ImportRun.objects.filter(dry_run=False).latest("started_at")
 
 
-def test_a_django_import_export_import_names_its_run_and_can_be_undone(seeded, client_for, centre_admin):
+def test_a_django_import_export_import_names_its_run_and_can_be_undone(client_for, centre_admin):
     client = client_for(centre_admin)
-    person = Person.objects.filter(organisation__code="TTYT-BINHXUYEN").order_by("pk").first()
+    person = binh_xuyen_director()
     people = stored(Person)
     run = people_import(
         client,
@@ -137,7 +150,7 @@ def test_a_django_import_export_import_names_its_run_and_can_be_undone(seeded, c
     assert stored(Person) == people
 
 
-def test_undo_is_refused_when_a_record_made_since_depends_on_a_created_one(seeded, client_for, centre_admin):
+def test_undo_is_refused_when_a_record_made_since_depends_on_a_created_one(client_for, centre_admin):
     client = client_for(centre_admin)
     run = people_import(client, [["nguyen-van-moi", "Nguyễn Văn Mới", "", "", "TTYT-BINHXUYEN", ""]])
     newcomer = Person.objects.get(code="nguyen-van-moi")
@@ -154,7 +167,7 @@ def test_undo_is_refused_when_a_record_made_since_depends_on_a_created_one(seede
     assert run.status == ImportRun.Status.COMMITTED
 
 
-def test_only_the_importing_user_or_a_superuser_may_undo_and_only_once(seeded, client, centre_admin, superuser):
+def test_only_the_importing_user_or_a_superuser_may_undo_and_only_once(client, centre_admin, superuser):
     client.force_login(centre_admin)
     run = people_import(client, [["nguyen-van-moi", "Nguyễn Văn Mới", "", "", "TTYT-BINHXUYEN", ""]])
     colleague = make_user("bob-2", "centre_admin", "TTYT-BINHXUYEN")

@@ -1,6 +1,7 @@
 """Uploaded photos and scanned documents: only real images are accepted as photos, and every
 stored file is served through the admin's scoped view, never from MEDIA_ROOT as a public file."""
 
+import datetime as dt
 import io
 import re
 
@@ -8,8 +9,9 @@ import pytest
 from django.core.files.base import ContentFile
 from PIL import Image
 
-from healthcentre.models import ChronicleEntry, ChroniclePhoto, Decision, Membership, Organisation
+from healthcentre.models import ChronicleEntry, ChroniclePhoto, Membership, Organisation
 from healthcentre.roles import Role
+from tests.records import signed_decision
 
 
 @pytest.fixture(autouse=True)
@@ -68,7 +70,7 @@ NOT_AN_IMAGE = "Tệp tải lên không phải là ảnh hoặc đã bị hỏng
         pytest.param("bi-cat.png", image_bytes("PNG", (64, 64))[:60], id="truncated-png"),
     ],
 )
-@pytest.mark.usefixtures("seeded")
+@pytest.mark.usefixtures("world")
 def test_a_photo_that_is_not_a_real_image_is_refused_and_nothing_is_stored(
     client_for, superuser, media_root, name, data
 ):
@@ -87,7 +89,7 @@ def test_a_photo_that_is_not_a_real_image_is_refused_and_nothing_is_stored(
         ("BMP", "anh.bmp", "Không nhận ảnh định dạng BMP. Hãy tải lên ảnh JPEG, PNG, WebP hoặc GIF."),
     ],
 )
-@pytest.mark.usefixtures("seeded")
+@pytest.mark.usefixtures("world")
 def test_an_image_of_another_format_or_misnamed_is_refused(
     client_for, superuser, media_root, image_format, name, message
 ):
@@ -96,7 +98,7 @@ def test_an_image_of_another_format_or_misnamed_is_refused(
     assert stored_files(media_root) == []
 
 
-@pytest.mark.usefixtures("seeded")
+@pytest.mark.usefixtures("world")
 def test_a_decompression_bomb_is_a_form_error(client_for, superuser, media_root, monkeypatch):
     # Pillow refuses an image of more than twice MAX_IMAGE_PIXELS: 64 × 64 is past 2 × 1 000.
     monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", 1_000)
@@ -109,7 +111,7 @@ def test_a_decompression_bomb_is_a_form_error(client_for, superuser, media_root,
 @pytest.mark.parametrize(
     ("image_format", "name"), [("PNG", "anh.png"), ("JPEG", "anh.jpg"), ("WEBP", "anh.webp"), ("GIF", "anh.gif")]
 )
-@pytest.mark.usefixtures("seeded")
+@pytest.mark.usefixtures("world")
 def test_a_real_image_is_accepted(client_for, superuser, media_root, image_format, name):
     response = add_entry_with_photo(client_for(superuser), upload(image_bytes(image_format), name))
     assert response.status_code == 302
@@ -119,8 +121,15 @@ def test_a_real_image_is_accepted(client_for, superuser, media_root, image_forma
 
 
 @pytest.fixture
-def bình_xuyên_photo(seeded):
-    entry = ChronicleEntry.objects.get(code="BINHXUYEN-2026-TET")
+def bình_xuyên_photo(world):
+    entry = ChronicleEntry.objects.create(
+        code="BINHXUYEN-2026-TET",
+        organisation=world["TTYT-BINHXUYEN"],
+        kind="visit_received",
+        title="Đoàn lãnh đạo xã Bình Nguyên thăm, chúc Tết",
+        start=dt.date(2026, 1, 1),
+        start_precision="year",
+    )
     photo = ChroniclePhoto(entry=entry, caption="Chúc Tết")
     photo.image.save("chuc-tet.png", ContentFile(image_bytes()), save=True)
     return photo
@@ -180,9 +189,8 @@ def test_what_is_not_a_stored_file_is_not_found(client_for, superuser, path):
 
 
 @pytest.fixture
-def bình_xuyên_decision(seeded):
-    unit = Organisation.objects.get(code="TTYT-BINHXUYEN")
-    return Decision.objects.create(number="12/QĐ-TTYT", issuer=unit, filed_by=unit)
+def bình_xuyên_decision(world):
+    return signed_decision("12/QĐ-TTYT")
 
 
 def test_a_scanned_document_is_downloaded_as_an_attachment(client_for, centre_admin, bình_xuyên_decision):

@@ -9,7 +9,6 @@ the index counts as dead too: it is how the admin answers a record outside the u
 
 from collections import Counter, deque
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
 
 import pytest
@@ -20,7 +19,7 @@ from django.urls import Resolver404, resolve, reverse
 from healthcentre.models import Commune, LegacyCommune, LegacyDistrict, LegacyProvince, Organisation, Person, Province
 from healthcentre.roles import Role
 from tests.conftest import make_user
-from tests.language import WORD, foreign_words, grouped_years, shown_text
+from tests.language import WORD, ShownText, allowed_words, foreign_words, grouped_years, read_page
 
 PERSONAS = ["superuser", "province_admin", "centre_admin", "viewer", "other_centre_admin"]
 START = "/admin/"
@@ -33,23 +32,12 @@ SKIPPED_URL_NAMES = {"logout"}
 IGNORED_PARAMETERS = {"_changelist_filters"}
 
 
-class LinkParser(HTMLParser):
-    """Collects the href of every <a> element."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.hrefs: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        href = dict(attrs).get("href")
-        if tag == "a" and href:
-            self.hrefs.append(href)
+def links_of(page_url: str, page: ShownText) -> list[str]:
+    return [urljoin(page_url, href) for href in page.hrefs]
 
 
 def links_on(page_url: str, html: str) -> list[str]:
-    parser = LinkParser()
-    parser.feed(html)
-    return [urljoin(page_url, href) for href in parser.hrefs]
+    return links_of(page_url, read_page(html))
 
 
 def admin_url(url: str) -> str | None:
@@ -119,7 +107,7 @@ def known_names() -> set[str]:
 def crawl(client) -> Crawl:
     """Every page a user is shown a link to, within the budget: its dead links and its English."""
     result = Crawl()
-    known = known_names()
+    allowed = allowed_words(known_names())
     budget = CrawlBudget()
     queue = deque([(START, "login")])
     seen = {START}
@@ -133,10 +121,10 @@ def crawl(client) -> Crawl:
         if response.status_code in (301, 302):
             targets = [response["Location"]]
         elif response.get("Content-Type", "").startswith("text/html"):
-            html = response.content.decode()
-            targets = links_on(url, html)
-            text = shown_text(html)
-            for word in foreign_words(text, known):
+            page = read_page(response.content.decode())
+            targets = links_of(url, page)
+            text = "\n".join(page.parts)
+            for word in foreign_words(text, allowed):
                 result.english.setdefault(word, url)
             for year in grouped_years(text):
                 result.grouped_years.setdefault(year, url)

@@ -20,6 +20,6 @@ def test_import_needs_the_add_permission_not_only_the_changelist(client_for, vie
     assert client_for(viewer).post("/admin/healthcentre/person/" + url, {}).status_code == 403
 
 
-def test_staff_without_a_role_sees_no_records(client_for, seeded, django_user_model):
+def test_staff_without_a_role_sees_no_records(client_for, world, django_user_model):
     user = django_user_model.objects.create_user("no-role", password="x", is_staff=True)
     assert client_for(user).get("/admin/healthcentre/organisation/").status_code == 403

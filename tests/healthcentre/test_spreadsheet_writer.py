@@ -22,6 +22,7 @@ from healthcentre.models import Organisation, UnitName
 from healthcentre.spreadsheets import FORMULA_PREFIXES, append_row, workbook_bytes
 from indicators.models import Indicator
 from supervision.models import ActionItem
+from tests.awards.factories import award, decision
 from tests.records import supervision_visit
 
 PAYLOADS = ['=HYPERLINK("http://evil","x")', "+cmd|' /C calc'!A0", "@SUM(1)", "\t=1+2", "==1+2"]
@@ -31,9 +32,10 @@ CHECK_EXPORT = Path(settings.BASE_DIR).parent / "shared" / "hostile" / "check_ex
 
 
 @pytest.fixture(params=PAYLOADS, ids=["hyperlink", "dde", "at", "tab", "double-equals"])
-def renamed(request, seeded):
+def renamed(request, world, catalogues):
     """Lai Châu's centre and the visits indicator renamed to one payload, as a centre administrator
-    could type them, plus a supervision round of that centre so its reports name it."""
+    could type them, plus a supervision round of that centre and an award of 2025 to it so their
+    reports name it."""
     payload = request.param
     unit = Organisation.objects.get(code="TTYT-LAICHAU")
     unit.name = payload
@@ -45,6 +47,10 @@ def renamed(request, seeded):
     ActionItem.objects.create(
         visit=visit, description="Bổ sung sổ sách", responsible_unit=unit, due_date=dt.date(2026, 1, 1)
     )
+    record = award("GIAY-KHEN", 2025, save=False, with_decision=False, unit=unit)
+    record.decision = decision(2025, issuer="SYT-LAICHAU", filed_by="TTYT-LAICHAU")
+    record.full_clean()
+    record.save()
     return SimpleNamespace(payload=payload, unit=unit, round=round_, visit=visit)
 
 

@@ -135,7 +135,7 @@ def test_the_kept_file_is_the_owners_alone(centre_admin, upload_dir):
     assert upload_store.read(centre_admin, token) == b"data"
 
 
-@pytest.mark.usefixtures("seeded")
+@pytest.mark.usefixtures("catalogues")
 def test_an_expired_upload_is_purged_by_the_next_save_and_refused(centre_admin, other_centre_admin, upload_dir):
     owner = logged_in(centre_admin)
     fields = preview_people(owner).context["confirm_form"].initial
@@ -160,7 +160,7 @@ def test_an_expired_upload_not_yet_purged_is_refused(centre_admin, upload_dir, s
     assert kept_files(upload_dir) == []
 
 
-@pytest.mark.usefixtures("seeded")
+@pytest.mark.usefixtures("catalogues")
 def test_the_indicators_upload_is_refused_to_another_user(centre_admin, other_centre_admin):
     owner, intruder = logged_in(other_centre_admin), logged_in(centre_admin)
     preview = preview_values(owner)
@@ -187,7 +187,7 @@ def planted_values(other_centre_admin):
     path.unlink(missing_ok=True)
 
 
-@pytest.mark.usefixtures("seeded")
+@pytest.mark.usefixtures("catalogues")
 @pytest.mark.parametrize("attack", ["absolute", "name", "traversal", "content-sha256"])
 def test_the_indicators_confirm_refuses_paths_and_names(other_centre_admin, planted_values, attack):
     path, sha = planted_values

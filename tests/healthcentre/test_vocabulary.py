@@ -32,8 +32,9 @@ from healthcentre.vocabulary import (
     parse_partial_date,
     parse_yes_no,
 )
-from indicators.models import DataValue, PlanTarget
+from indicators.models import DataValue
 
+from ..indicators.helpers import data_value, plan_target
 from ..uploads import xlsx_bytes
 
 VALUE = limits_of(DataValue._meta.get_field("value"))  # DecimalField(18, 4)
@@ -277,9 +278,11 @@ TYPED = [("27.662", Decimal("27662"), "27.662"), ("57,6", Decimal("57.6"), "57,6
 
 
 def visits_of_lai_chau() -> DataValue:
-    return DataValue.objects.get(
-        organisation__code="TTYT-LAICHAU", indicator__code="KCB-LUOT-KHAM", period__code="2025S1"
-    )
+    """The Lai Châu centre's visits of the first half of 2025, as its report gives them."""
+    value = data_value("TTYT-LAICHAU", "KCB-LUOT-KHAM", "2025S1", Decimal("27662"))
+    value.note = "Sơ kết 6 tháng đầu năm 2025: khám bệnh cho 27.662 lượt."
+    value.save()
+    return value
 
 
 def change_form_data(value: DataValue, typed: str) -> dict:
@@ -308,7 +311,7 @@ def input_named(page: str, name: str) -> str:
 
 @pytest.mark.parametrize(("typed", "stored", "shown"), TYPED)
 def test_a_value_typed_in_the_admin_form_is_read_as_vietnamese_write_it(
-    seeded, superuser, client_for, typed, stored, shown
+    world, catalogues, superuser, client_for, typed, stored, shown
 ):
     client = client_for(superuser)
     value = visits_of_lai_chau()
@@ -322,8 +325,8 @@ def test_a_value_typed_in_the_admin_form_is_read_as_vietnamese_write_it(
     assert f'value="{shown}"' in field
 
 
-def test_a_year_is_shown_without_grouping_and_a_plan_with_it(seeded, superuser, client_for):
-    plan = PlanTarget.objects.get(organisation__code="TTYT-LAICHAU", indicator__code="KCB-LUOT-KHAM", year=2025)
+def test_a_year_is_shown_without_grouping_and_a_plan_with_it(world, catalogues, superuser, client_for):
+    plan = plan_target("TTYT-LAICHAU", "KCB-LUOT-KHAM", 2025, Decimal("48024"))
     page = client_for(superuser).get(f"/admin/indicators/plantarget/{plan.pk}/change/").content.decode()
     assert 'value="2025"' in input_named(page, "year")
     assert 'value="48.024"' in input_named(page, "value")
@@ -337,7 +340,9 @@ def test_a_year_is_shown_without_grouping_and_a_plan_with_it(seeded, superuser, 
         ("Ghi chú\u202e", REFUSED),
     ],
 )
-def test_a_text_typed_in_the_admin_form_is_read_as_an_import_reads_it(seeded, superuser, client_for, typed, stored):
+def test_a_text_typed_in_the_admin_form_is_read_as_an_import_reads_it(
+    world, catalogues, superuser, client_for, typed, stored
+):
     client = client_for(superuser)
     value = visits_of_lai_chau()
     before = value.note
@@ -364,7 +369,7 @@ def import_long_layout(client, data: bytes, name: str):
     return previewed.content.decode()
 
 
-def test_the_same_strings_in_an_import_file_mean_what_they_mean_in_the_form(seeded, superuser, client_for):
+def test_the_same_strings_in_an_import_file_mean_what_they_mean_in_the_form(world, catalogues, superuser, client_for):
     indicators = ("KCB-LUOT-KHAM", "KCB-NOITRU")
     rows = [["unit_code", "indicator_code", "period", "value"]]
     rows += [
@@ -389,7 +394,7 @@ def test_the_same_strings_in_an_import_file_mean_what_they_mean_in_the_form(seed
 
 
 @pytest.mark.parametrize("typed", ["NaN", "Infinity", "-inf", "1e1000000", "9999999999999999999999999", "１２３"])
-def test_a_form_refuses_what_is_not_a_finite_number_the_column_holds(seeded, superuser, client_for, typed):
+def test_a_form_refuses_what_is_not_a_finite_number_the_column_holds(world, catalogues, superuser, client_for, typed):
     client = client_for(superuser)
     value = visits_of_lai_chau()
     before = value.value
@@ -416,7 +421,9 @@ def xlsx_with_raw_cells(rows, raw: dict[int, str]) -> bytes:
     return out.getvalue()
 
 
-def test_an_import_refuses_cells_that_are_not_finite_or_too_large_and_writes_nothing(seeded, superuser, client_for):
+def test_an_import_refuses_cells_that_are_not_finite_or_too_large_and_writes_nothing(
+    world, catalogues, superuser, client_for
+):
     header = ["unit_code", "indicator_code", "period", "value"]
     raw = {111111: "NaN", 222222: "INF", 333333: "1E+1000000", 444444: "1E+25"}
     data = xlsx_with_raw_cells(
@@ -444,7 +451,7 @@ def test_an_import_refuses_cells_that_are_not_finite_or_too_large_and_writes_not
 # --- a cell under no heading -----------------------------------------------------------------
 
 
-def test_a_decimal_comma_splitting_a_csv_row_is_refused_not_cut(seeded, superuser, client_for):
+def test_a_decimal_comma_splitting_a_csv_row_is_refused_not_cut(world, catalogues, superuser, client_for):
     """57,6 unquoted in a CSV separated by commas is two cells, 57 and 6: the row is refused,
     naming the cell nothing would read, rather than stored as 57."""
     data = b"unit_code,indicator_code,period,value\nTTYT-LAICHAU,KCB-LUOT-KHAM,2023S1,57,6\n"
@@ -453,7 +460,7 @@ def test_a_decimal_comma_splitting_a_csv_row_is_refused_not_cut(seeded, superuse
     assert not DataValue.objects.filter(period__code="2023S1").exists()
 
 
-def test_a_cell_under_no_heading_is_refused_by_every_admin_import(seeded, superuser, client_for):
+def test_a_cell_under_no_heading_is_refused_by_every_admin_import(world, catalogues, superuser, client_for):
     from indicators.models import PlanTarget
 
     upload = SimpleUploadedFile(

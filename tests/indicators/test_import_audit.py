@@ -3,13 +3,15 @@ created or changed, naming the import, its user and its time, after the value be
 
 from decimal import Decimal
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from healthcentre.models import ImportRun
-from indicators.models import DataValue, Indicator, Period
+from indicators.models import DataValue, Indicator
+from indicators.periods import periods_for
 
 from ..conftest import make_user
-from .helpers import LONG_HEADER, xlsx
+from .helpers import LONG_HEADER, data_value, xlsx
 
 IMPORT_URL = "/admin/indicators/datavalue/import/"
 FILE = [
@@ -28,11 +30,19 @@ def import_through_the_admin(client, rows, name="values.xlsx") -> ImportRun:
     return ImportRun.objects.filter(dry_run=False).latest("started_at")
 
 
+@pytest.fixture
+def stored_visits(world, catalogues) -> DataValue:
+    """Lai Châu's visits of the first half of 2025, the one figure of FILE already stored."""
+    return data_value("TTYT-LAICHAU", "KCB-LUOT-KHAM", "2025S1", 27662)
+
+
 def value(unit, indicator, period) -> DataValue:
     return DataValue.objects.get(organisation__code=unit, indicator__code=indicator, period__code=period)
 
 
-def test_each_value_written_gets_one_history_row_naming_the_import_and_its_user(seeded, client_for, other_centre_admin):
+def test_each_value_written_gets_one_history_row_naming_the_import_and_its_user(
+    stored_visits, client_for, other_centre_admin
+):
     client = client_for(other_centre_admin)
     run = import_through_the_admin(client, FILE)
     written = [
@@ -56,7 +66,7 @@ def test_each_value_written_gets_one_history_row_naming_the_import_and_its_user(
     assert not DataValue.history.filter(import_run__in=previews).exists()
 
 
-def test_an_unchanged_value_gets_no_history_row(seeded, client_for, other_centre_admin):
+def test_an_unchanged_value_gets_no_history_row(stored_visits, client_for, other_centre_admin):
     client = client_for(other_centre_admin)
     first = import_through_the_admin(client, FILE)
     again = import_through_the_admin(client, FILE, name="again.xlsx")
@@ -65,7 +75,7 @@ def test_an_unchanged_value_gets_no_history_row(seeded, client_for, other_centre
     assert not DataValue.history.filter(import_run=again).exists()
 
 
-def test_a_values_history_page_names_the_import_that_set_it(seeded, client_for, other_centre_admin):
+def test_a_values_history_page_names_the_import_that_set_it(stored_visits, client_for, other_centre_admin):
     client = client_for(other_centre_admin)
     run = import_through_the_admin(client, FILE)
     record = value("TTYT-LAICHAU", "KCB-LUOT-KHAM", "2025S1")
@@ -80,14 +90,14 @@ def test_a_values_history_page_names_the_import_that_set_it(seeded, client_for, 
     assert f"/admin/healthcentre/importrun/{run.pk}/change/" not in page
 
 
-def test_a_value_stored_before_imports_were_audited_keeps_its_state_before(seeded, client_for, other_centre_admin):
+def test_a_value_stored_before_imports_were_audited_keeps_its_state_before(catalogues, client_for, other_centre_admin):
     earlier = ImportRun.objects.create(target="values", file_name="old.xlsx", status=ImportRun.Status.COMMITTED)
     legacy = DataValue.objects.bulk_create(
         [
             DataValue(
                 organisation=other_centre_admin.membership.organisation,
                 indicator=Indicator.objects.get(code="KCB-CHAYTHAN"),
-                period=Period.objects.get(code="2025S1"),
+                period=periods_for(["2025S1"])["2025S1"],
                 value=5,
                 import_run=earlier,
             )

@@ -10,10 +10,13 @@ from docx.enum.section import WD_ORIENT
 from docx.shared import Pt
 
 from healthcentre.documents import date_line, local_today
+from tests.indicators.helpers import data_value, plan_target
 
 
-@pytest.mark.usefixtures("seeded")
+@pytest.mark.usefixtures("catalogues")
 def test_the_report_downloads_as_an_administrative_document(client_for, other_centre_admin):
+    plan_target("TTYT-LAICHAU", "KCB-LUOT-KHAM", 2025, 48024, "khoảng")
+    data_value("TTYT-LAICHAU", "KCB-LUOT-KHAM", "2025S1", 27662)
     report = client_for(other_centre_admin).get("/admin/indicators/datavalue/report/?unit=TTYT-LAICHAU&period=2025S1")
     assert 'id="download-docx"' in report.content.decode()
     response = client_for(other_centre_admin).get(

@@ -6,7 +6,7 @@ from openpyxl import load_workbook
 from indicators.models import DataValue, PlanTarget
 
 
-def test_the_blank_template_comes_back_filled_in_and_reaches_the_report(seeded, client_for, other_centre_admin):
+def test_the_blank_template_comes_back_filled_in_and_reaches_the_report(catalogues, client_for, other_centre_admin):
     client = client_for(other_centre_admin)
     response = client.get("/admin/indicators/datavalue/template/?unit=TTYT-LAICHAU&period=2025S2")
     assert response.status_code == 200
@@ -50,7 +50,7 @@ def test_the_blank_template_comes_back_filled_in_and_reaches_the_report(seeded, 
     assert "khoảng 150" in page
 
 
-def test_a_mistake_in_the_report_layout_names_sheet_row_and_column(seeded, client_for, other_centre_admin):
+def test_a_mistake_in_the_report_layout_names_sheet_row_and_column(catalogues, client_for, other_centre_admin):
     client = client_for(other_centre_admin)
     response = client.get("/admin/indicators/datavalue/template/?unit=TTYT-LAICHAU&period=2025S2")
     workbook = load_workbook(io.BytesIO(response.content))

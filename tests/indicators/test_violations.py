@@ -2,6 +2,7 @@ from healthcentre.models import Organisation
 from indicators.models import DataValue, Indicator
 from indicators.periods import periods_for
 from indicators.validation import is_outlier
+from tests.indicators.helpers import data_value
 
 
 def test_it_flags_a_value_far_from_the_units_own_history():
@@ -10,7 +11,10 @@ def test_it_flags_a_value_far_from_the_units_own_history():
     assert not is_outlier(500, [100, 110])
 
 
-def test_the_violations_report_lists_broken_rules_and_outliers(seeded, client_for, superuser):
+def test_the_violations_report_lists_broken_rules_and_outliers(world, catalogues, client_for, superuser):
+    # Lai Châu's first half of 2025, as reported: its sessions, and its food-safety checks adding up.
+    for code, figure in (("TT-BUOI", 158), ("ATTP-KT", 876), ("ATTP-KT-LN", 477), ("ATTP-KT-TK", 399)):
+        data_value("TTYT-LAICHAU", code, "2025S1", figure)
     unit = Organisation.objects.get(code="TTYT-LAICHAU")
     sessions = Indicator.objects.get(code="TT-BUOI")
     for year, value in ((2021, 150), (2022, 160), (2023, 155), (2024, 158)):

@@ -1,5 +1,13 @@
 import pytest
 
+from tests.supervision.builders import october_round as october_round_of
+
+
+@pytest.fixture
+def october_round(world, catalogues):
+    return october_round_of("DT-BINHXUYEN-HUONGCANH")
+
+
 PAGES = ["supervisionround", "teammember", "visit", "finding", "actionitem", "contentarea"]
 
 
@@ -25,6 +33,6 @@ def test_the_visit_list_links_planning_and_the_overdue_list(october_round, clien
     assert "Điểm trạm Y tế Hương Canh" in page
 
 
-def test_only_a_superuser_edits_the_catalogue(seeded, client_for, centre_admin):
+def test_only_a_superuser_edits_the_catalogue(catalogues, client_for, centre_admin):
     response = client_for(centre_admin).get("/admin/supervision/contentarea/add/")
     assert response.status_code == 403

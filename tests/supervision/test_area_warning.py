@@ -5,6 +5,7 @@ from django.contrib.messages import get_messages
 from healthcentre.models import Organisation
 from supervision.models import Visit
 from supervision.rules import station_outside_served_area
+from tests.supervision.builders import binh_xuyen_station
 
 
 def add_visit(client, round_, station):
@@ -25,21 +26,21 @@ def add_visit(client, round_, station):
 
 def test_it_warns_but_keeps_a_visit_outside_the_area(make_round, client_for, superuser):
     round_ = make_round()
-    station = Organisation.objects.get(code="TYT-TANYEN-NHANAM")
+    station = Organisation.objects.get(code="TYT-P-DOANKET")  # in Lai Châu
     response = add_visit(client_for(superuser), round_, station)
     assert response.status_code == 302
     visit = Visit.objects.get(round=round_)
     assert station_outside_served_area(visit)
     warnings = [str(m) for m in get_messages(response.wsgi_request) if m.level_tag == "warning"]
     assert warnings == [
-        "Trạm Y tế thị trấn Nhã Nam nằm ngoài địa bàn Trung tâm Y tế khu vực Bình Xuyên phụ trách. "
+        "Trạm Y tế phường Đoàn Kết nằm ngoài địa bàn Trung tâm Y tế khu vực Bình Xuyên phụ trách. "
         "Lượt giám sát vẫn được lưu; hãy kiểm tra lại cho đúng ý định."
     ]
 
 
 def test_it_does_not_warn_inside_the_area(make_round, client_for, centre_admin):
     round_ = make_round()
-    response = add_visit(client_for(centre_admin), round_, Organisation.objects.get(code="DT-BINHXUYEN-HUONGCANH"))
+    response = add_visit(client_for(centre_admin), round_, binh_xuyen_station("DT-BINHXUYEN-HUONGCANH"))
     assert response.status_code == 302
     assert not [m for m in get_messages(response.wsgi_request) if m.level_tag == "warning"]
     assert not station_outside_served_area(Visit.objects.get(round=round_))
@@ -93,7 +94,7 @@ def test_an_import_warns_on_the_row_but_writes_the_visit(make_round, client_for,
 
     make_round()
     client = client_for(superuser)
-    text = "round_code,station_code,kind,date\nTEST-ROUND,TYT-TANYEN-NHANAM,working_session,05/11/2024\n"
+    text = "round_code,station_code,kind,date\nTEST-ROUND,TYT-P-DOANKET,working_session,05/11/2024\n"
     response = client.post(
         "/admin/supervision/visit/import/", {"resource": 0, "format": 1, "import_file": named(text.encode(), "v.csv")}
     )
@@ -101,4 +102,4 @@ def test_an_import_warns_on_the_row_but_writes_the_visit(make_round, client_for,
     assert warnings == [(2, "station_code")]
     assert "nằm ngoài địa bàn" in response.content.decode()
     client.post("/admin/supervision/visit/process_import/", response.context["confirm_form"].initial)
-    assert Visit.objects.filter(round__code="TEST-ROUND", station__code="TYT-TANYEN-NHANAM").exists()
+    assert Visit.objects.filter(round__code="TEST-ROUND", station__code="TYT-P-DOANKET").exists()

@@ -3,9 +3,11 @@
 import datetime as dt
 from io import BytesIO
 
+import pytest
 import tablib
 from openpyxl import load_workbook
 
+from healthcentre.models import OrganisationKind
 from supervision.models import ActionItem, ActionStatus, Finding, SupervisionRound, Visit
 from supervision.resources import (
     ActionItemResource,
@@ -14,6 +16,17 @@ from supervision.resources import (
     TeamMemberResource,
     VisitResource,
 )
+from tests.supervision.builders import binh_xuyen_station, supervision_round, team_leader
+from tests.supervision.builders import october_round as october_round_of
+from tests.world import PHU_THO, unit
+
+
+@pytest.fixture
+def october_round(world, catalogues):
+    """Bình Xuyên's October 2025 round, to three of its stations; and a round of Lai Châu's."""
+    round_ = october_round_of("TYT-X-XUANLANG", "DT-BINHXUYEN-HUONGCANH")
+    Visit.objects.create(round=supervision_round("LAICHAU-GS", unit="TTYT-LAICHAU"), station=world["TYT-P-DOANKET"])
+    return round_
 
 
 def dataset(headers, *rows):
@@ -51,7 +64,18 @@ def test_it_refuses_a_visit_outside_the_round_and_writes_nothing(october_round, 
     assert not Visit.objects.filter(date__isnull=False).exists()
 
 
-def test_it_imports_a_round_with_its_team_visits_findings_and_actions(seeded, centre_admin):
+def test_it_imports_a_round_with_its_team_visits_findings_and_actions(catalogues, centre_admin):
+    team_leader()
+    binh_xuyen_station("TYT-X-BINHTUYEN")
+    committee = unit("UBND-PHUTHO", "Ủy ban nhân dân tỉnh Phú Thọ", OrganisationKind.PEOPLES_COMMITTEE, PHU_THO)
+    unit(
+        "UBND-X-BINHTUYEN",
+        "Ủy ban nhân dân xã Bình Tuyền",
+        OrganisationKind.PEOPLES_COMMITTEE,
+        PHU_THO,
+        committee,
+        8944,
+    )
     round_result = run(
         SupervisionRoundResource,
         dataset(
@@ -175,6 +199,7 @@ def test_it_names_the_row_and_column_of_a_closed_action_without_a_date(make_visi
 
 def test_it_names_an_unknown_content_area_and_an_unknown_visit(make_visit, centre_admin):
     visit = make_visit()
+    binh_xuyen_station("DT-BINHXUYEN-HUONGCANH")
     data = dataset(
         ["round_code", "station_code", "area_code", "findings", "score", "recommendations"],
         [visit.round.code, visit.station.code, "KHONG-CO", "", "", ""],
@@ -191,7 +216,7 @@ def test_it_names_an_unknown_content_area_and_an_unknown_visit(make_visit, centr
     assert not Finding.objects.exists()
 
 
-def test_it_refuses_rounds_of_another_centre(seeded, other_centre_admin):
+def test_it_refuses_rounds_of_another_centre(world, other_centre_admin):
     data = dataset(
         [
             "code",
@@ -235,7 +260,7 @@ def test_it_exports_visits_with_vietnamese_headings_labels_and_typed_dates(octob
     rows = list(sheet.values)
     assert rows[0][:2] == ("Đợt giám sát (mã)", "Trạm được giám sát (mã)")
     assert ("BINHXUYEN-GS-2025-10", "TYT-X-BINHNGUYEN") in {r[:2] for r in rows[1:]}
-    assert len(rows) == 18
+    assert len(rows) == 1 + 3  # the heading, then the centre's three visits: not Lai Châu's
     line = next(n for n, r in enumerate(rows, start=1) if r[1] == "TYT-X-BINHNGUYEN")
     visit_date = sheet.cell(row=line, column=rows[0].index("Ngày") + 1)
     assert (visit_date.value.date(), visit_date.number_format) == (dt.date(2025, 10, 14), "dd/mm/yyyy")

@@ -1,8 +1,16 @@
 import datetime as dt
 
+import pytest
+
 from supervision.models import Finding
 from supervision.reports.minutes import minutes_of
 from supervision.rules import previous_findings, previous_visit
+from tests.supervision.builders import october_round as october_round_of
+
+
+@pytest.fixture
+def october_round(world):
+    return october_round_of()
 
 
 def test_it_finds_the_previous_visit_to_the_same_station(make_round, make_visit, october_round, area, centre_admin):

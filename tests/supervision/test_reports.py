@@ -5,6 +5,7 @@ from docx import Document
 from openpyxl import load_workbook
 
 from supervision.models import ActionItem, Finding
+from tests.supervision.builders import binh_xuyen_station
 
 
 def test_the_minutes_of_a_seeded_visit_print_what_the_article_says(october_round, client_for, centre_admin):
@@ -57,7 +58,7 @@ def test_the_minutes_download_as_a_document_both_parties_sign(make_visit, area, 
 def test_the_round_summary_charts_the_average_score_per_area(make_round, make_visit, area, client_for, centre_admin):
     round_ = make_round()
     first = make_visit("TYT-X-BINHNGUYEN", round_=round_)
-    second = make_visit("TYT-X-BINHTUYEN", round_=round_)
+    second = make_visit(binh_xuyen_station("TYT-X-BINHTUYEN").code, round_=round_)
     Finding.objects.create(visit=first, area=area, score=6)
     Finding.objects.create(visit=second, area=area, score=8)
     page = client_for(centre_admin).get(f"/admin/supervision/supervisionround/{round_.pk}/summary/").content.decode()

@@ -5,8 +5,14 @@ import datetime as dt
 import pytest
 from django.db import IntegrityError, transaction
 
-from healthcentre.models import Person
 from supervision.models import ActionItem, ActionStatus, Finding, TeamMember, TeamRole
+from tests.supervision.builders import october_round as october_round_of
+from tests.supervision.builders import person
+
+
+@pytest.fixture
+def october_round(world, leader):
+    return october_round_of(leader=leader)
 
 
 def test_it_refuses_the_same_member_twice_on_a_team(october_round, leader):
@@ -15,7 +21,7 @@ def test_it_refuses_the_same_member_twice_on_a_team(october_round, leader):
 
 
 def test_it_refuses_a_second_team_leader(october_round):
-    other = Person.objects.get(code="vu-van-phi")
+    other = person("vu-van-phi", "Vũ Văn Phi", "TTYT-LAICHAU")
     with pytest.raises(IntegrityError), transaction.atomic():
         TeamMember.objects.create(round=october_round, person=other, role=TeamRole.LEADER)
 

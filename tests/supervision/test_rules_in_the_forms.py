@@ -7,6 +7,12 @@ from django.core.exceptions import ValidationError
 
 from healthcentre.models import Organisation
 from supervision.models import ActionItem, ActionStatus, Finding, TeamMember, TeamRole, Visit
+from tests.supervision.builders import october_round as october_round_of
+
+
+@pytest.fixture
+def october_round(world, leader):
+    return october_round_of(leader=leader)
 
 
 def errors_of(instance) -> dict:
