@@ -14,9 +14,10 @@ planning sheet. Subclass `AdminPage`, mount it in its model admin's `get_urls` w
   the page shows.
 """
 
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 from django.contrib.admin import ModelAdmin
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.db.models import Model, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
@@ -61,6 +62,11 @@ class AdminPage(TemplateView):
         if not getattr(self.model_admin, f"has_{self.permission}_permission")(request):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
+
+    @property
+    def user(self) -> User:
+        """The logged-in user: the admin's login lets nobody else reach a page."""
+        return cast(User, self.request.user)
 
     def visible(self, model: type[Model]) -> QuerySet:
         """The records of `model` the user may see (scoping.scope_q, by the model's `scope_paths`)."""

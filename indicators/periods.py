@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
+from healthcentre.search import fold
 from healthcentre.vocabulary import parse_month
 
 from .models import DataValue, Period, PeriodKind
@@ -161,3 +162,37 @@ def default_period(organisations: QuerySet) -> str:
     """The period a report or a template opens on: the latest the units reported, else the
     last half-year that has ended."""
     return latest_period_with_data(organisations) or last_ended_half_year()
+
+
+# How a report's title names its period, accent-free ("6 thang dau nam 2025"): the first that
+# matches wins, so the nine months are read before the year they end in.
+_TITLE_PATTERNS = [
+    (re.compile(r"9\s*thang(?:\s*dau\s*nam)?\s*(?:nam\s*)?([0-9]{4})"), "{year}N9"),
+    (re.compile(r"6\s*thang\s*dau\s*nam\s*([0-9]{4})"), "{year}S1"),
+    (re.compile(r"6\s*thang\s*cuoi\s*nam\s*([0-9]{4})"), "{year}S2"),
+    (re.compile(r"6\s*thang\s*(?:nam\s*)?([0-9]{4})"), "{year}S1"),
+    (re.compile(r"(?:so\s*ket\s*)?(?:quy)\s*(i{1,3}|iv|[1-4])\s*(?:nam\s*)?([0-9]{4})"), "quarter"),
+    (re.compile(r"thang\s*([0-9]{1,2})\s*(?:nam|/)\s*([0-9]{4})"), "month"),
+    (re.compile(r"(?:tong\s*ket\s*)?nam\s*([0-9]{4})"), "{year}"),
+]
+_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+def period_in_title(lines: Collection[str]) -> str | None:
+    """The period a report's title names ("… 9 THÁNG ĐẦU NĂM 2025" → 2025N9), or None."""
+    text = " ".join(fold(line) or "" for line in lines)
+    for pattern, code in _TITLE_PATTERNS:
+        match = pattern.search(text)
+        if not match:
+            continue
+        if code == "quarter":
+            candidate = f"{match[2]}Q{_QUARTERS[match[1]]}"
+        elif code == "month":
+            candidate = f"{match[2]}{int(match[1]):02d}"
+        else:
+            candidate = code.format(year=match[1])
+        try:
+            return parse_period(candidate).code
+        except PeriodCodeError:
+            continue
+    return None

@@ -80,7 +80,9 @@ def catalogues(db):
 
 @pytest.fixture
 def world(db):
-    """The units the personas belong to (tests/world.py), without the seed set."""
+    """The units the personas belong to (tests/world.py), without the seed set. A browser test
+    runs after another has flushed the database: the divisions come back first."""
+    load_divisions()
     return build_world()
 
 

@@ -407,6 +407,17 @@ class Workbook:
         self._check_range(worksheet, name)
         return bounded_rows(self._from_column_a(worksheet, name), self.limits, name)
 
+    def merged_ranges(self, sheet: int | str = 0) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+        """The sheet's merged cells as ((first row, first column), (last row, last column)),
+        zero-based from row 1 and column A."""
+        try:
+            worksheet = (
+                self._book.get_sheet_by_name(sheet) if isinstance(sheet, str) else self._book.get_sheet_by_index(sheet)
+            )
+            return [(tuple(first), tuple(last)) for first, last in worksheet.merged_cell_ranges or []]  # type: ignore[misc]
+        except Exception:
+            raise _damaged() from None
+
     def _check_range(self, worksheet: CalamineSheet, name: str | None) -> None:
         """The sheet as parsed, before a row is handed out: its extent, whatever it declared."""
         start = worksheet.start or (0, 0)

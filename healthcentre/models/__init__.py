@@ -26,6 +26,7 @@ from .history import (
     UnitRelation,
 )
 from .imports import ImportFailed, ImportRun
+from .layouts import SheetLayout
 from .organisations import Organisation, OrganisationKind
 from .people import HonourTitle, Person
 
@@ -60,6 +61,7 @@ __all__ = [
     "Province",
     "RankRecord",
     "RelationKind",
+    "SheetLayout",
     "StructureSnapshot",
     "TechnicalLevel",
     "UnitName",

@@ -11,6 +11,7 @@ from ..models import DataValue, PlanTarget
 from ..presentation import figure_text
 from ..resources import DataValueResource, PlanTargetResource
 from . import views
+from .office import OfficeImportPage
 from .search import SearchThroughRelationsMixin
 
 
@@ -56,6 +57,7 @@ class DataValueAdmin(SearchThroughRelationsMixin, RecordAdmin):
         return [
             *views.ReportPage.paths(self, "report/", "indicators_report", ("page", "print", "xlsx", "docx")),
             views.TemplatePage.path(self, "template/", "indicators_template"),
+            OfficeImportPage.path(self, "office-import/", "indicators_office_import"),
             views.ViolationsPage.path(self, "violations/", "indicators_violations"),
             *super().get_urls(),
         ]

@@ -17,7 +17,7 @@ from django.contrib import admin
 from django.test import Client
 from django.urls import reverse
 
-from healthcentre.models import ImportRun, Organisation, Person
+from healthcentre.models import ImportRun, Organisation, Person, SheetLayout
 from healthcentre.scoping import scope_q
 from supervision.models import ActionItem, ContentArea, Finding, SupervisionRound, TeamMember, Visit
 from tests.admins import registered_admins
@@ -57,6 +57,13 @@ def first_record(model, _province_admin):
     return model._default_manager.order_by("pk").first()
 
 
+def lai_chau_layout(model, _province_admin):
+    """Lai Châu's sheet layout: the seeds have none."""
+    return SheetLayout.objects.create(
+        name="Bố cục của Lai Châu", target="indicators.results", owner=lai_chau(), fingerprint="0" * 16, mapping={}
+    )
+
+
 def someone_elses_import(model, _province_admin):
     return ImportRun.objects.create(target="thử", file_name="cua-nguoi-khac.xlsx", status=ImportRun.Status.COMMITTED)
 
@@ -77,6 +84,7 @@ VICTIMS: dict[str, tuple[str, Callable]] = {
     "healthcentre.chronicleparticipant": (SCOPED, outside_phu_tho),
     "healthcentre.facility": (SCOPED, outside_phu_tho),
     "healthcentre.importrun": (OWN_USER, someone_elses_import),
+    "healthcentre.sheetlayout": (SCOPED, lai_chau_layout),
     "healthcentre.province": (SHARED, first_record),
     "healthcentre.commune": (SHARED, first_record),
     "healthcentre.legacyprovince": (SHARED, first_record),
@@ -117,6 +125,7 @@ PAGES: dict[str, Callable[[], tuple[list, dict]]] = {
     "healthcentre_organisation_profile_print": lambda: ([lai_chau().pk], {}),
     "healthcentre_organisation_profile_xlsx": lambda: ([lai_chau().pk], {}),
     "healthcentre_organisation_profile_docx": lambda: ([lai_chau().pk], {}),
+    "indicators_office_import": lambda: ([], {}),
     "indicators_report": lambda: ([], {"unit": "TTYT-LAICHAU", "province": lai_chau().province_id, "period": "2025S1"}),
     "indicators_report_print": lambda: ([], {"unit": "TTYT-LAICHAU", "period": "2025S1"}),
     "indicators_report_xlsx": lambda: ([], {"unit": "TTYT-LAICHAU", "period": "2025S1"}),
