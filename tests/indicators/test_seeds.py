@@ -24,8 +24,10 @@ def test_it_loads_the_articles_figures_with_derived_ones_marked(seeded):
     assert vaccinated.stated_change_kind == "percentage_points"
     measles = DataValue.objects.get(organisation__code="TTYT-LAICHAU", breakdown__code="SOI")
     assert measles.value == 141
-    outpatients = DataValue.objects.get(organisation__code="TTYT-BINHXUYEN", indicator__code="KCB-NGOAITRU")
-    assert (outpatients.value, outpatients.qualifier) == (63000, "hơn")
+    # "hơn 63 nghìn lượt khám ngoại trú" counts outpatient visits, not outpatient treatments.
+    outpatient_visits = DataValue.objects.get(organisation__code="TTYT-BINHXUYEN", indicator__code="KCB-LUOT-KHAM")
+    assert (outpatient_visits.value, outpatient_visits.qualifier) == (63000, "hơn")
+    assert not DataValue.objects.filter(organisation__code="TTYT-BINHXUYEN", indicator__code="KCB-NGOAITRU").exists()
     assert (
         DataValue.objects.get(organisation__code="TTYT-TANYEN", indicator__code="NL-VIENCHUC").period.code == "202412"
     )

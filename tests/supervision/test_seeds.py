@@ -23,6 +23,9 @@ def test_it_records_the_four_communes_and_the_thirteen_station_premises(october_
     assert communes == {"TYT-X-BINHNGUYEN", "TYT-X-BINHTUYEN", "TYT-X-BINHXUYEN", "TYT-X-XUANLANG"}
     assert len(premises) == 13
     assert all(code.startswith("DT-BINHXUYEN-") for code in premises)
+    # The article's own word for them in October 2025 is kept where it is quoted.
+    surveys = [v for v in visits if v.kind == VisitKind.SITE_SURVEY]
+    assert all("khảo sát thực tế tại trụ sở 13 Trạm Y tế" in v.notes for v in surveys)
 
 
 def test_it_invents_no_dates_findings_scores_or_actions(october_round):
