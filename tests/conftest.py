@@ -40,10 +40,12 @@ def load_seeds():
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """The vietnam-provinces divisions are reference data every unit points to, as a migration's
-    data would be: loaded once into the test database, kept by each test's rollback."""
+    """The vietnam-provinces divisions, which every unit points to, and the shared catalogues,
+    which every domain's records cite, are reference data, as a migration's data would be:
+    loaded once into the test database, kept by each test's rollback."""
     with django_db_blocker.unblock():
         load_divisions()
+        load_catalogues()
 
 
 @pytest.fixture(scope="session")
@@ -73,8 +75,9 @@ def load_catalogues() -> None:
 
 @pytest.fixture
 def catalogues(db):
-    """The shared catalogues alone, in the test's own transaction, for a test that builds its
-    records on the few units of `world` rather than on the seed set."""
+    """The shared catalogues, for a test that builds its records on the few units of `world`
+    rather than on the seed set: loaded with the divisions, and again after a browser test
+    flushed the database."""
     load_catalogues()
 
 

@@ -11,6 +11,7 @@ from django.urls import reverse
 from healthcentre.models import SheetLayout
 from indicators.models import DataValue, PlanTarget
 from tests.indicators.office_workbooks import bình_xuyên_2025, bình_xuyên_2026, nine_month_table
+from tests.language import allowed_words, foreign_words, read_page
 
 URL = reverse("admin:indicators_office_import")
 pytestmark = pytest.mark.usefixtures("catalogues")
@@ -200,3 +201,13 @@ def test_a_layout_edited_into_nonsense_is_refused_by_its_form(client_for, centre
     assert "mỗi giá trị là một chuỗi chữ" in page
     layout.refresh_from_db()
     assert layout.mapping["columns"]["F"] == "result"
+
+
+def test_the_mapping_and_the_preview_speak_vietnamese(client_for, centre_admin):
+    client = client_for(centre_admin)
+    mapping = upload(client, bình_xuyên_2025()).content.decode()
+    preview = client.post(URL, mapping_post(mapping)).content.decode()
+    known = allowed_words([centre_admin.username])
+    for page in (mapping, preview):
+        assert foreign_words("\n".join(read_page(page).parts), known) == []
+        assert "2.025" not in page and "2.024" not in page
