@@ -13,7 +13,6 @@ from django.utils.translation import gettext_lazy
 
 from healthcentre.importing.opener import ImportFileError
 from healthcentre.importing.resources import sha256_of
-from healthcentre.importing.tables import SheetTable
 from healthcentre.importing.uploads import UploadUnavailable, upload_store
 from healthcentre.models import ImportFailed, Organisation, OrganisationKind, SheetLayout
 from healthcentre.pages import AdminPage
@@ -24,9 +23,10 @@ from ..importing.office import (
     SKIP_ROW,
     TARGET,
     Mapping,
-    import_office_table,
+    OfficeWorkbook,
+    import_office_workbook,
     is_complete,
-    read_office_table,
+    read_office_workbook,
     saved_layout,
     suggested_mapping,
 )
@@ -61,9 +61,10 @@ class MappingForm(forms.Form):
         help_text=gettext_lazy("Kept by the Department of Health, offered to each centre under it."),
     )
 
-    def __init__(self, table: SheetTable, mapping: Mapping, units: QuerySet, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, book: OfficeWorkbook, mapping: Mapping, units: QuerySet, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.table = table
+        self.book = book
+        table = book.first
         self.fields["unit"].queryset = units  # type: ignore[attr-defined]
         self.fields["unit"].initial = mapping.unit_code
         self.fields["period"].initial = mapping.period
@@ -80,19 +81,24 @@ class MappingForm(forms.Form):
             (SKIP_ROW, _("not an indicator: leave the row out")),
             *((indicator.code, f"{indicator.name} ({indicator.code})") for indicator in Indicator.objects.all()),
         ]
-        for row in table.records:
-            self.fields[f"row_{row.line}"] = forms.ChoiceField(
+        for row in book.records:
+            self.fields[self.row_field(row)] = forms.ChoiceField(
                 label=f"{row.line}: {row.label}", choices=choices, initial=mapping.row_of(row) or ""
             )
 
     def head_fields(self) -> list[forms.BoundField]:
         return [self[name] for name in ("unit", "period", "layout_name", "shared")]
 
+    @staticmethod
+    def row_field(row: Any) -> str:
+        """A row's field, by its line on the first sheet that holds it (row_10 on a one-sheet file)."""
+        return f"row_{row.line}"
+
     def column_fields(self) -> list[forms.BoundField]:
-        return [self[f"column_{column.index}"] for column in self.table.columns]
+        return [self[f"column_{column.index}"] for column in self.book.first.columns]
 
     def row_fields(self) -> list[tuple[Any, forms.BoundField]]:
-        return [(row, self[f"row_{row.line}"]) for row in self.table.records]
+        return [(row, self[self.row_field(row)]) for row in self.book.records]
 
     def clean_period(self) -> str:
         try:
@@ -105,8 +111,8 @@ class MappingForm(forms.Form):
         return Mapping(
             unit_code=data["unit"].code,
             period=data["period"],
-            columns={c.letter: data[f"column_{c.index}"] for c in self.table.columns},
-            rows={row.key: data[f"row_{row.line}"] for row in self.table.records},
+            columns={c.letter: data[f"column_{c.index}"] for c in self.book.first.columns},
+            rows={row.key: data[self.row_field(row)] for row in self.book.records},
         )
 
 
@@ -135,19 +141,19 @@ class OfficeImportPage(AdminPage):
             messages.error(request, str(exc))
             return HttpResponseRedirect(request.path)
         try:
-            table = read_office_table(data, file_name)
+            book = read_office_workbook(data, file_name)
         except ImportFileError as exc:
             messages.error(request, str(exc))
             return HttpResponseRedirect(request.path)
         if step == "remap":
-            mapping = suggested_mapping(table, saved_layout(table, self.user), self.units())
-            form = MappingForm(table, mapping, self.units())
+            mapping = suggested_mapping(book, saved_layout(book, self.user), self.units())
+            form = MappingForm(book, mapping, self.units())
             return self.render_to_response(
-                self.get_context_data(mapping_form=form, token=token, file_name=file_name, table=table)
+                self.get_context_data(mapping_form=form, token=token, file_name=file_name, book=book)
             )
         if step == "map":
-            return self.map(request, table, data, token, file_name)
-        return self.confirm(request, table, data, token, file_name)
+            return self.map(request, book, data, token, file_name)
+        return self.confirm(request, book, data, token, file_name)
 
     def upload(self, request: HttpRequest) -> HttpResponse:
         form = UploadForm(request.POST, request.FILES)
@@ -156,24 +162,24 @@ class OfficeImportPage(AdminPage):
         upload = form.cleaned_data["import_file"]
         data = b"".join(upload.chunks())
         try:
-            table = read_office_table(data, upload.name)
+            book = read_office_workbook(data, upload.name)
         except ImportFileError as exc:
             form.add_error("import_file", str(exc))
             return self.render_to_response(self.get_context_data(form=form))
         token = upload_store.save(self.user, data, ".csv" if upload.name.lower().endswith(".csv") else ".xlsx")
-        layout = saved_layout(table, request.user)
-        mapping = suggested_mapping(table, layout, self.units())
-        state = {"token": token, "file_name": upload.name, "table": table}
-        if layout is not None and is_complete(table, mapping) and self.units().filter(code=mapping.unit_code):
-            return self.preview(request, table, mapping, layout, data, state)
+        layout = saved_layout(book, request.user)
+        mapping = suggested_mapping(book, layout, self.units())
+        state = {"token": token, "file_name": upload.name, "book": book}
+        if layout is not None and is_complete(book, mapping) and self.units().filter(code=mapping.unit_code):
+            return self.preview(request, book, mapping, layout, data, state)
         return self.render_to_response(
-            self.get_context_data(mapping_form=MappingForm(table, mapping, self.units()), layout=layout, **state)
+            self.get_context_data(mapping_form=MappingForm(book, mapping, self.units()), layout=layout, **state)
         )
 
-    def map(self, request: HttpRequest, table: SheetTable, data: bytes, token: str, file_name: str) -> HttpResponse:
-        layout = saved_layout(table, request.user)
-        form = MappingForm(table, suggested_mapping(table, layout, self.units()), self.units(), request.POST)
-        state = {"token": token, "file_name": file_name, "table": table}
+    def map(self, request: HttpRequest, book: OfficeWorkbook, data: bytes, token: str, file_name: str) -> HttpResponse:
+        layout = saved_layout(book, request.user)
+        form = MappingForm(book, suggested_mapping(book, layout, self.units()), self.units(), request.POST)
+        state = {"token": token, "file_name": file_name, "book": book}
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(mapping_form=form, **state))
         mapping = form.mapping()
@@ -184,16 +190,16 @@ class OfficeImportPage(AdminPage):
         layout, _created = SheetLayout.objects.update_or_create(
             owner=owner,
             target=TARGET,
-            fingerprint=table.fingerprint,
+            fingerprint=book.first.fingerprint,
             defaults={
                 "name": form.cleaned_data["layout_name"],
                 "shared": form.cleaned_data["shared"],
-                "headings": [column.heading for column in table.columns],
+                "headings": [column.heading for column in book.first.columns],
                 "mapping": mapping.as_json(),
                 "created_by": self.user,
             },
         )
-        return self.preview(request, table, mapping, layout, data, state)
+        return self.preview(request, book, mapping, layout, data, state)
 
     def layout_owner(self, unit: Organisation, shared: bool) -> Organisation | None:
         """The unit itself; for a shared layout, the Department of Health of its province, if
@@ -208,16 +214,17 @@ class OfficeImportPage(AdminPage):
     def preview(
         self,
         request: HttpRequest,
-        table: SheetTable,
+        book: OfficeWorkbook,
         mapping: Mapping,
         layout: SheetLayout,
         data: bytes,
         state: dict[str, Any],
     ) -> HttpResponse:
         try:
-            outcome, meanings = import_office_table(
-                table,
+            outcome, meanings = import_office_workbook(
+                book,
                 mapping,
+                self.units(),
                 file_name=state["file_name"],
                 user=request.user,
                 dry_run=True,
@@ -230,10 +237,12 @@ class OfficeImportPage(AdminPage):
             self.get_context_data(outcome=outcome, meanings=meanings, mapping=mapping, layout=layout, **state)
         )
 
-    def confirm(self, request: HttpRequest, table: SheetTable, data: bytes, token: str, file_name: str) -> HttpResponse:
+    def confirm(
+        self, request: HttpRequest, book: OfficeWorkbook, data: bytes, token: str, file_name: str
+    ) -> HttpResponse:
         layout = SheetLayout.objects.usable_by(request.user, TARGET).filter(pk=request.POST.get("layout")).first()
         unit = self.units().filter(code=request.POST.get("unit", "")).first()
-        if layout is None or unit is None or layout.fingerprint != table.fingerprint:
+        if layout is None or unit is None or layout.fingerprint != book.first.fingerprint:
             messages.error(request, _("The previewed file is no longer available. Upload it again."))
             return HttpResponseRedirect(request.path)
         try:
@@ -243,14 +252,20 @@ class OfficeImportPage(AdminPage):
             return HttpResponseRedirect(request.path)
         mapping = Mapping.of_layout(layout, unit.code, period)
         try:
-            outcome, meanings = import_office_table(
-                table, mapping, file_name=file_name, user=request.user, dry_run=False, file_sha256=sha256_of(data)
+            outcome, meanings = import_office_workbook(
+                book,
+                mapping,
+                self.units(),
+                file_name=file_name,
+                user=request.user,
+                dry_run=False,
+                file_sha256=sha256_of(data),
             )
         except ImportFailed as exc:
             messages.error(request, str(exc))
             return HttpResponseRedirect(request.path)
         if outcome.problems:
-            state = {"token": token, "file_name": file_name, "table": table}
+            state = {"token": token, "file_name": file_name, "book": book}
             return self.render_to_response(
                 self.get_context_data(outcome=outcome, meanings=meanings, mapping=mapping, layout=layout, **state)
             )

@@ -175,6 +175,7 @@ def change_text(change: Decimal | None, kind: str, note: str) -> str:
 class Meaning:
     """What one cell of the sheet will be stored as, for the preview."""
 
+    unit: str
     cell: str
     label: str
     indicator: str
@@ -193,6 +194,7 @@ def entries_from_table(
     problems: list[Problem],
     meanings: list[Meaning] | None = None,
     ratios: frozenset[str] = frozenset(),
+    unit_code: str = "",
 ) -> list[Entry]:
     """The figures of the mapped rows and columns; a cell that does not read is a problem at
     its sheet, row and column. A total row is never a record; a part ("Trong đó") is its own
@@ -218,7 +220,8 @@ def entries_from_table(
             if meanings is not None:
                 meanings.append(
                     Meaning(
-                        cell=f"{change_cell.letter}{row.line}",
+                        unit=unit_code or mapping.unit_code,
+                        cell=f"{table.sheet}!{change_cell.letter}{row.line}",
                         label=row.label,
                         indicator=code,
                         period=periods[RESULT],
@@ -268,7 +271,7 @@ def entries_from_table(
                 Entry(
                     row=row.line,
                     columns=columns,
-                    unit_code=mapping.unit_code,
+                    unit_code=unit_code or mapping.unit_code,
                     indicator_code=code,
                     period=periods.get(role),
                     year=spec.year if role == PLAN else None,
@@ -278,7 +281,8 @@ def entries_from_table(
             if meanings is not None:
                 meanings.append(
                     Meaning(
-                        cell=f"{column.letter}{row.line}",
+                        unit=unit_code or mapping.unit_code,
+                        cell=f"{table.sheet}!{column.letter}{row.line}",
                         label=row.label + (" " + _("(part of the row above)") if row.kind == PART else ""),
                         indicator=code,
                         period=periods.get(role) or str(spec.year),
@@ -294,35 +298,70 @@ TARGET = "indicators.results"
 """What a SheetLayout of this importer reads (SheetLayout.target)."""
 
 
-def read_office_table(data: bytes, file_name: str) -> SheetTable:
-    """The first table of the upload, found as `read_table` finds it."""
+@dataclass
+class OfficeWorkbook:
+    """The tables of one upload that share the first one's shape, read with one mapping (a
+    centre's workbook with a sheet per station); the sheets of another shape are named on the
+    page, to be uploaded on their own, never dropped unsaid."""
+
+    tables: list[SheetTable]
+    other_sheets: list[str] = field(default_factory=list)
+
+    @property
+    def first(self) -> SheetTable:
+        return self.tables[0]
+
+    @property
+    def records(self) -> list[BodyRow]:
+        """Every row of figures, once per label (`BodyRow.key`), in the order first met."""
+        seen: dict[str, BodyRow] = {}
+        for table in self.tables:
+            for row in table.records:
+                seen.setdefault(row.key, row)
+        return list(seen.values())
+
+    def unit_of(self, table: SheetTable, mapping: Mapping, units: list[tuple[str, str]]) -> str:
+        """The unit a sheet reports for: the one chosen, for a single sheet; for several, the unit
+        each sheet's title or name names, else the one chosen."""
+        if len(self.tables) == 1:
+            return mapping.unit_code
+        return unit_named_in([*table.title, table.sheet], units) or mapping.unit_code
+
+
+def read_office_workbook(data: bytes, file_name: str) -> OfficeWorkbook:
+    """The tables of the upload, found as `read_table` finds them."""
     sheets: list[tuple[str, Iterable[list], Sequence[MergedRange]]]
     if file_name.lower().endswith(".csv"):
         sheets = [("CSV", CsvFile(data).rows(), [])]
     else:
         workbook = Workbook(data)
         sheets = [(name, workbook.rows(name), workbook.merged_ranges(name)) for name in workbook.sheet_names]
-    for name, rows, merged in sheets:
-        table = read_table(name, rows_to_cells(rows), merged)
-        if table is not None and table.records:
-            return table
-    raise ImportFileError(
-        _(
-            "No table was found: the system looks in the first 30 rows of each sheet for a header of at least "
-            "three headings, with rows of figures under it."
+    tables = [table for name, rows, merged in sheets if (table := read_table(name, rows_to_cells(rows), merged))]
+    tables = [table for table in tables if table.records]
+    if not tables:
+        raise ImportFileError(
+            _(
+                "No table was found: the system looks in the first 30 rows of each sheet for a header of at least "
+                "three headings, with rows of figures under it."
+            )
         )
+    shape = tables[0].fingerprint
+    return OfficeWorkbook(
+        [table for table in tables if table.fingerprint == shape],
+        [table.sheet for table in tables if table.fingerprint != shape],
     )
 
 
-def saved_layout(table: SheetTable, user: Viewer) -> SheetLayout | None:
+def saved_layout(book: OfficeWorkbook, user: Viewer) -> SheetLayout | None:
     """The layout of this shape the user may read with: their own unit's before a shared one."""
-    layouts = SheetLayout.objects.usable_by(user, TARGET).filter(fingerprint=table.fingerprint)
+    layouts = SheetLayout.objects.usable_by(user, TARGET).filter(fingerprint=book.first.fingerprint)
     return max(layouts.select_related("owner"), key=lambda layout: len(layout.owner.path), default=None)
 
 
-def suggested_mapping(table: SheetTable, layout: SheetLayout | None, units: QuerySet) -> Mapping:
+def suggested_mapping(book: OfficeWorkbook, layout: SheetLayout | None, units: QuerySet) -> Mapping:
     """The layout's mapping where there is one; else what the headings, the names and the
     title suggest, for the user to confirm."""
+    table = book.first
     period = period_in_title(table.title) or ""
     unit = unit_named_in(table.title, units.values_list("code", "name"))
     if layout is not None:
@@ -330,40 +369,50 @@ def suggested_mapping(table: SheetTable, layout: SheetLayout | None, units: Quer
         return Mapping.of_layout(layout, unit or (saved_unit if isinstance(saved_unit, str) else ""), period)
     indicators = list(Indicator.objects.all())
     columns = {column.letter: suggested_role(column.heading, period) for column in table.columns}
-    rows = {row.key: suggested_indicator(row.label, indicators) for row in table.records}
+    rows = {row.key: suggested_indicator(row.label, indicators) for row in book.records}
     return Mapping(unit, period, columns, rows)
 
 
-def unmapped_rows(table: SheetTable, mapping: Mapping) -> list[str]:
-    return [row.label for row in table.records if not mapping.row_of(row)]
-
-
-def is_complete(table: SheetTable, mapping: Mapping) -> bool:
-    """Whether the sheet can be previewed with no question: its unit and period known, every
+def is_complete(book: OfficeWorkbook, mapping: Mapping) -> bool:
+    """Whether the sheets can be previewed with no question: unit and period known, every
     row given an indicator (or told it is none), a column of figures chosen."""
     figures = {PLAN, RESULT, LAST_YEAR}
     return bool(
         mapping.unit_code
         and mapping.period
-        and not unmapped_rows(table, mapping)
-        and any(mapping.columns.get(column.letter) in figures for column in table.columns)
+        and all(mapping.row_of(row) for row in book.records)
+        and any(mapping.columns.get(column.letter) in figures for column in book.first.columns)
     )
 
 
-def import_office_table(
-    table: SheetTable, mapping: Mapping, *, file_name: str, user: Viewer, dry_run: bool, file_sha256: str
+def import_office_workbook(
+    book: OfficeWorkbook,
+    mapping: Mapping,
+    units: QuerySet,
+    *,
+    file_name: str,
+    user: Viewer,
+    dry_run: bool,
+    file_sha256: str,
 ) -> tuple[Outcome, list[Meaning]]:
-    """The mapped sheet through the one indicator import (core.import_entries): all or nothing."""
+    """The mapped sheets through the one indicator import (core.import_entries): all or nothing."""
     problems: list[Problem] = []
     meanings: list[Meaning] = []
+    candidates = list(units.values_list("code", "name"))
     with cyclic_gc_paused():
         ratios = frozenset(Indicator.objects.filter(kind=IndicatorKind.RATIO).values_list("code", flat=True))
-        entries = entries_from_table(table, mapping, problems, meanings, ratios)
+        entries = [
+            entry
+            for table in book.tables
+            for entry in entries_from_table(
+                table, mapping, problems, meanings, ratios, book.unit_of(table, mapping, candidates)
+            )
+        ]
         if not entries and not problems:
             problems.append(
                 Problem(
-                    table.header_lines[1],
-                    table.sheet,
+                    book.first.header_lines[1],
+                    book.first.sheet,
                     _("No figure was read: choose the columns of figures and the rows' indicators."),
                 )
             )
@@ -371,6 +420,7 @@ def import_office_table(
             entries, user=user, dry_run=dry_run, file_name=file_name, file_sha256=file_sha256, problems=problems
         )
     indicators = Indicator.objects.in_bulk({m.indicator for m in meanings}, field_name="code")
+    names = dict(candidates)
     for meaning in meanings:
         indicator = indicators.get(meaning.indicator)
         if indicator is not None:
@@ -381,4 +431,5 @@ def import_office_table(
                     indicator, read["value"], read["numerator"], read["denominator"], read["qualifier"]
                 )
         meaning.period = label_of(meaning.period) if meaning.period else ""
+        meaning.unit = names.get(meaning.unit, meaning.unit)
     return outcome, meanings

@@ -6,16 +6,13 @@ import io
 from collections.abc import Sequence
 
 from openpyxl import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
 
 Figures = Sequence[object]
 """One row under the header: number, label, unit, plan, last year, this year, % of plan, change."""
 
 
-def nine_month_table(year: int, rows: Sequence[Figures], unit: str = "TRUNG TÂM Y TẾ KHU VỰC BÌNH XUYÊN") -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.title = "BC 9 thang"
+def nine_month_sheet(sheet: Worksheet, year: int, rows: Sequence[Figures], unit: str) -> None:
     sheet["A1"] = unit
     sheet.merge_cells("A1:C1")
     sheet["E1"] = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -24,9 +21,8 @@ def nine_month_table(year: int, rows: Sequence[Figures], unit: str = "TRUNG TÂM
     sheet.merge_cells("E2:H2")
     sheet["A4"] = f"BÁO CÁO KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHUYÊN MÔN 9 THÁNG ĐẦU NĂM {year}"
     sheet.merge_cells("A4:H4")
-    for column, heading in zip(
-        "ABCDGH", ("TT", "Chỉ tiêu", "Đơn vị tính", f"Kế hoạch năm {year}", "% KH", "So sánh cùng kỳ"), strict=True
-    ):
+    headings = ("TT", "Chỉ tiêu", "Đơn vị tính", f"Kế hoạch năm {year}", "% KH", "So sánh cùng kỳ")
+    for column, heading in zip("ABCDGH", headings, strict=True):
         sheet[f"{column}6"] = heading
         sheet.merge_cells(f"{column}6:{column}7")
     sheet["E6"] = "Thực hiện"
@@ -44,9 +40,35 @@ def nine_month_table(year: int, rows: Sequence[Figures], unit: str = "TRUNG TÂM
     sheet.cell(line + 2, 6, f"Bình Xuyên, ngày 05 tháng 10 năm {year}")
     sheet.cell(line + 3, 2, "NGƯỜI LẬP BIỂU")
     sheet.cell(line + 3, 6, "GIÁM ĐỐC")
+
+
+def workbook_bytes(workbook: Workbook) -> bytes:
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
+
+
+def nine_month_table(year: int, rows: Sequence[Figures], unit: str = "TRUNG TÂM Y TẾ KHU VỰC BÌNH XUYÊN") -> bytes:
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "BC 9 thang"
+    nine_month_sheet(sheet, year, rows, unit)
+    return workbook_bytes(workbook)
+
+
+def stations_workbook(year: int, stations: dict[str, Sequence[Figures]], other_sheet: bool = True) -> bytes:
+    """A centre's workbook with one sheet per station, each titled by its station, and a sheet of
+    another layout (a list of staff) after them."""
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for number, (title, rows) in enumerate(stations.items(), 1):
+        nine_month_sheet(workbook.create_sheet(f"Tram {number}"), year, rows, title)
+    if other_sheet:
+        staff = workbook.create_sheet("Nhan luc")
+        for row in (("STT", "Họ và tên", "Chức vụ", "Trình độ"), (1, "Nguyễn Văn A", "Trạm trưởng", "Bác sĩ")):
+            staff.append(row)
+    return workbook_bytes(workbook)
 
 
 def bình_xuyên_2025() -> bytes:

@@ -38,7 +38,8 @@ def test_an_office_table_is_mapped_once_and_the_next_one_loads_without_asking(
     page.click("#office-mapping-form input[type=submit]")
     meanings = page.inner_text("#office-meanings")
     assert (
-        "F10\tTổng số lượt khám bệnh\tLượt khám bệnh\t9 tháng đầu năm 2025\tkết quả của kỳ\t92.345\t92.345" in meanings
+        "BC 9 thang!F10\tTổng số lượt khám bệnh\tLượt khám bệnh\t9 tháng đầu năm 2025\tkết quả của kỳ\t92.345\t92.345"
+        in meanings
     )
     page.click("#office-confirm-form input[type=submit]")
     assert "Đã nhập" in page.inner_text(".messagelist")

@@ -10,8 +10,9 @@ from django.urls import reverse
 
 from healthcentre.models import SheetLayout
 from indicators.models import DataValue, PlanTarget
-from tests.indicators.office_workbooks import bình_xuyên_2025, bình_xuyên_2026, nine_month_table
+from tests.indicators.office_workbooks import bình_xuyên_2025, bình_xuyên_2026, nine_month_table, stations_workbook
 from tests.language import allowed_words, foreign_words, read_page
+from tests.supervision.builders import binh_xuyen_station
 
 URL = reverse("admin:indicators_office_import")
 pytestmark = pytest.mark.usefixtures("catalogues")
@@ -65,16 +66,18 @@ def test_the_first_file_is_mapped_once_previewed_cell_by_cell_and_stored(client_
     preview = client.post(URL, mapping_post(page)).content.decode()
     assert DataValue.objects.count() == 0 and PlanTarget.objects.count() == 0
     assert re.search(
-        r"<td>F10</td><td>Tổng số lượt khám bệnh</td><td>Lượt khám bệnh</td>"
+        r"<td>BC 9 thang!F10</td><td>Tổng số lượt khám bệnh</td><td>Lượt khám bệnh</td>"
         r"<td>9 tháng đầu năm 2025</td><td>kết quả của kỳ</td><td>92.345</td><td>92.345</td>",
         preview,
     )
     assert re.search(
-        r"<td>H10</td>.*?<td>mức tăng/giảm so với cùng kỳ</td><td>tăng 15,3%</td><td>\+15,3%</td>", preview
+        r"<td>BC 9 thang!H10</td>.*?<td>mức tăng/giảm so với cùng kỳ</td><td>tăng 15,3%</td><td>\+15,3%</td>", preview
     )
-    assert re.search(r"<td>D13</td>.*?<td>5.000</td><td>5.000</td>", preview)  # a number typed as a number
-    assert re.search(r"<td>F15</td>.*?<td>279/300</td><td>93% \(279/300\)</td>", preview)
-    assert "<td>F11</td>" not in preview and "<td>F16</td>" not in preview  # "Trong đó:" and the total
+    assert re.search(r"<td>BC 9 thang!D13</td>.*?<td>5.000</td><td>5.000</td>", preview)  # a number typed as a number
+    assert re.search(r"<td>BC 9 thang!F15</td>.*?<td>279/300</td><td>93% \(279/300\)</td>", preview)
+    assert (
+        "<td>BC 9 thang!F11</td>" not in preview and "<td>BC 9 thang!F16</td>" not in preview
+    )  # "Trong đó:" and the total
 
     done = client.post(URL, confirm_post(preview))
     assert done.status_code == 302
@@ -211,3 +214,24 @@ def test_the_mapping_and_the_preview_speak_vietnamese(client_for, centre_admin):
     for page in (mapping, preview):
         assert foreign_words("\n".join(read_page(page).parts), known) == []
         assert "2.025" not in page and "2.024" not in page
+
+
+def test_a_workbook_with_a_sheet_per_station_is_read_with_one_mapping(client_for, centre_admin):
+    binh_xuyen_station("TYT-X-BINHTUYEN")
+    data = stations_workbook(
+        2025,
+        {
+            "TRẠM Y TẾ XÃ BÌNH NGUYÊN": [("1", "Tổng số lượt khám bệnh", "lượt", "", "1.100", "1.250", "", "")],
+            "TRẠM Y TẾ XÃ BÌNH TUYỀN": [("1", "Tổng số lượt khám bệnh", "lượt", "", "", "980", "", "")],
+        },
+    )
+    client = client_for(centre_admin)
+    page = upload(client, data).content.decode()
+    assert "Trang tính “Nhan luc” có bố cục khác với bảng đầu tiên" in page  # told, not dropped
+    form = {name: value for name, value in mapping_post(page).items() if not name.startswith("row_")}
+    preview = client.post(URL, form | {"row_9": "KCB-LUOT-KHAM"}).content.decode()
+    assert re.search(r"<td>Trạm Y tế xã Bình Tuyền</td><td>Tram 2!F9</td>", preview)
+    client.post(URL, confirm_post(preview))
+    stored = dict(DataValue.objects.filter(period__code="2025N9").values_list("organisation__code", "value"))
+    assert stored == {"TYT-X-BINHNGUYEN": 1250, "TYT-X-BINHTUYEN": 980}
+    assert DataValue.objects.get(organisation__code="TYT-X-BINHNGUYEN", period__code="2024N9").value == 1100
