@@ -75,6 +75,7 @@ class Figure:
     is_derived: bool = False
     stated_change: Decimal | None = None
     stated_change_kind: str = ""
+    published_plan_percent: Decimal | None = None
     parts: int = 1
 
     @classmethod

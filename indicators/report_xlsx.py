@@ -49,7 +49,7 @@ def figure_cells(row: ReportRow) -> list[object]:
     return [
         Formatted(row.plan.value if row.plan else None, figure_format(row.plan), row.plan_text),
         Formatted(row.result.value if row.result else None, figure_format(row.result), row.result_text),
-        Formatted(row.percent_of_plan, DECIMAL_FORMAT, row.percent_text),
+        Formatted(row.shown_percent, DECIMAL_FORMAT, row.percent_text),
         Formatted(row.last_year.value if row.last_year else None, figure_format(row.last_year), row.last_year_text),
         Formatted(change.absolute if change else None, change_format, row.change_text),
         Formatted(change.percent if change else None, percent_format, " "),

@@ -7,13 +7,14 @@ whatever the number of units; every figure is worked out by derived.py.
 
 import datetime as dt
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from healthcentre.models import Organisation, Province
 from healthcentre.scoping import Viewer, organisation_q
+from healthcentre.vocabulary import format_number
 
 from .derived import Change, Figure, FigureSource, change, percent_of_plan, stated_change
 from .models import Breakdown, ChangeKind, DataValue, Indicator, PeriodKind, PlanTarget
@@ -47,8 +48,39 @@ class ReportRow:
         return _figure_text(self, self.last_year)
 
     @property
+    def published_percent(self) -> Decimal | None:
+        """The % of plan the source printed for this very figure (not for a total of figures)."""
+        return self.result.published_plan_percent if self.result and self.result.parts == 1 else None
+
+    @property
+    def shown_percent(self) -> Decimal | None:
+        """The published % of plan where the source printed one, else the computed one."""
+        published = self.published_percent
+        return published if published is not None else self.percent_of_plan
+
+    @property
+    def percent_disagrees(self) -> bool:
+        """Whether the printed % is not what the plan and the result give, at the places printed:
+        a printed 104,3% whose parts give 104,35% disagrees."""
+        published, computed = self.published_percent, self.percent_of_plan
+        if published is None or computed is None:
+            return False
+        places = Decimal(1).scaleb(min(published.normalize().as_tuple().exponent, 0))  # type: ignore[arg-type]
+        return computed.quantize(places, rounding=ROUND_HALF_UP) != published.quantize(places)
+
+    @property
     def percent_text(self) -> str:
-        return number_text(self.percent_of_plan) + "%" if self.percent_of_plan is not None else ""
+        shown = self.shown_percent
+        if shown is None:
+            return ""
+        text = format_number(shown, None) + "%" if self.published_percent is not None else number_text(shown) + "%"
+        if self.percent_disagrees:
+            computed = self.percent_of_plan
+            assert computed is not None
+            text += " " + _("(as published; the plan and the result give %(computed)s%%)") % {
+                "computed": format_number(computed, 2)
+            }
+        return text
 
     @property
     def change_text(self) -> str:
@@ -127,11 +159,20 @@ def build_report(
         "is_derived",
         "stated_change",
         "stated_change_kind",
+        "published_plan_percent",
     )
-    for org_id, ind_id, bd_id, code, start, end, value, num, den, qualifier, derived, s_change, s_kind in rows:
+    for org_id, ind_id, bd_id, code, start, end, value, num, den, qualifier, derived, s_change, s_kind, pub in rows:
         periods[code] = (start, end)
         stored.setdefault((org_id, ind_id, bd_id), {})[code] = Figure.of(
-            indicators[ind_id], value, num, den, qualifier, derived, stated_change=s_change, stated_change_kind=s_kind
+            indicators[ind_id],
+            value,
+            num,
+            den,
+            qualifier,
+            derived,
+            stated_change=s_change,
+            stated_change_kind=s_kind,
+            published_plan_percent=pub,
         )
     plans: dict[tuple[int | None, int, int], Figure] = {
         (org_id, ind_id, year): Figure.of(indicators[ind_id], value, None, None, qualifier, derived)

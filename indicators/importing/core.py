@@ -41,6 +41,7 @@ VALUE_FIELDS = (
     "is_derived",
     "stated_change",
     "stated_change_kind",
+    "published_plan_percent",
 )
 PLAN_FIELDS = ("value", "qualifier", "note", "is_derived")
 BATCH = 5000

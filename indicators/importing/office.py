@@ -35,21 +35,23 @@ from healthcentre.importing.tables import (
 from healthcentre.models import SheetLayout
 from healthcentre.scoping import Viewer
 from healthcentre.search import fold
-from healthcentre.vocabulary import ParseError, format_number, parse_decimal, shown
+from healthcentre.vocabulary import ParseError, format_number, limits_of, parse_decimal, shown
 
-from ..models import ChangeKind, Indicator, IndicatorKind
+from ..models import ChangeKind, DataValue, Indicator, IndicatorKind
 from ..periods import label_of, parse_period, period_in_title, same_period_last_year
 from ..presentation import figure_text
 from .cells import VALUE, parse_figure
 from .core import Entry, Outcome, cyclic_gc_paused, import_entries
 
-IGNORE, PLAN, RESULT, LAST_YEAR, CHANGE = "", "plan", "result", "last_year", "change"
+PERCENT = limits_of(DataValue._meta.get_field("published_plan_percent"))
+IGNORE, PLAN, RESULT, LAST_YEAR, CHANGE, PUBLISHED = "", "plan", "result", "last_year", "change", "published"
 ROLES = [
     (IGNORE, gettext_lazy("not imported")),
     (PLAN, gettext_lazy("annual plan")),
     (RESULT, gettext_lazy("result of the period")),
     (LAST_YEAR, gettext_lazy("same period last year")),
     (CHANGE, gettext_lazy("stated change against last year")),
+    (PUBLISHED, gettext_lazy("% of plan as published")),
 ]
 SKIP_ROW = "-"
 """The row is not an indicator (a heading the table finder took for one, a note)."""
@@ -97,8 +99,8 @@ def suggested_role(heading: str, period: str) -> str:
     year = parse_period(period).year if period else None
     if "ke hoach" in key or (key.endswith("kh") and "%" not in key):
         return PLAN
-    if "%" in key or "ty le dat" in key:
-        return IGNORE
+    if "%" in key or "ty le dat" in key or "dat % kh" in key:
+        return PUBLISHED
     if "so sanh" in key or "tang" in key or "giam" in key or "chenh" in key:
         return CHANGE
     if "cung ky" in key or (year and years and years[-1] == year - 1):
@@ -155,6 +157,13 @@ def parse_change(value: object) -> tuple[Decimal | None, str, str]:
     return number, kind, ""
 
 
+def parse_percent(value: object) -> Decimal | None:
+    """A printed % of plan, "76,9%" or 76,9: the figure as written, in per cent."""
+    if isinstance(value, int | float):
+        return parse_decimal(value, PERCENT)
+    return parse_decimal(str(value).strip().removesuffix("%").strip(), PERCENT)
+
+
 def shown_cell(value: object) -> str:
     """A cell as the sheet shows it: a number with Vietnamese marks, a text as typed."""
     if isinstance(value, int | float) and not isinstance(value, bool):
@@ -203,6 +212,7 @@ def entries_from_table(
     periods = {RESULT: spec.code, LAST_YEAR: same_period_last_year(spec.code)}
     roles = {column.index: mapping.columns.get(column.letter, IGNORE) for column in table.columns}
     change_column = next((index for index, role in roles.items() if role == CHANGE), None)
+    published_column = table.column(next((index for index, role in roles.items() if role == PUBLISHED), -1))
     entries: list[Entry] = []
     for row in table.records:
         code = mapping.row_of(row)
@@ -228,6 +238,27 @@ def entries_from_table(
                         role=str(dict(ROLES)[CHANGE]),
                         shown=shown_cell(row.cell(change_cell.index)),
                         read=change_text(change, kind, note),
+                    )
+                )
+        published = None
+        if published_column is not None and row.cell(published_column.index) not in (None, ""):
+            cell = row.cell(published_column.index)
+            try:
+                published = parse_percent(cell)
+            except ParseError as exc:
+                where = f"{table.sheet}!{published_column.letter} ({published_column.heading})"
+                problems.append(Problem(row.line, where, str(exc)))
+            if meanings is not None:
+                meanings.append(
+                    Meaning(
+                        unit=unit_code or mapping.unit_code,
+                        cell=f"{table.sheet}!{published_column.letter}{row.line}",
+                        label=row.label,
+                        indicator=code,
+                        period=periods[RESULT],
+                        role=str(dict(ROLES)[PUBLISHED]),
+                        shown=shown_cell(cell),
+                        read=f"{format_number(published, None)}%" if published is not None else "",
                     )
                 )
         for index, role in roles.items():
@@ -260,7 +291,7 @@ def entries_from_table(
                 "qualifier": qualifier,
             }
             if role == RESULT:
-                fields |= {"stated_change": change, "stated_change_kind": kind}
+                fields |= {"stated_change": change, "stated_change_kind": kind, "published_plan_percent": published}
             if notes:
                 fields["note"] = "; ".join(notes)
             columns = dict.fromkeys(

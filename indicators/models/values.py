@@ -76,6 +76,14 @@ class DataValue(ValueFields):
     stated_change_kind = models.CharField(
         _("kind of stated change"), max_length=20, choices=ChangeKind.choices, blank=True
     )
+    published_plan_percent = models.DecimalField(
+        _("% of plan as published"),
+        max_digits=9,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        help_text=_("The % of plan the source printed (76,9), kept beside the one computed from the plan."),
+    )
 
     class Meta:
         verbose_name = _("indicator value")
@@ -105,6 +113,10 @@ class DataValue(ValueFields):
             models.CheckConstraint(
                 condition=Q(stated_change__isnull=True) | ~Q(stated_change_kind=""),
                 name="datavalue_stated_change_has_kind",
+            ),
+            models.CheckConstraint(
+                condition=Q(published_plan_percent__isnull=True) | Q(published_plan_percent__gte=0),
+                name="datavalue_published_plan_percent_not_negative",
             ),
         ]
         indexes = [models.Index(fields=["period", "indicator"], name="datavalue_period_indicator")]

@@ -40,4 +40,4 @@ def test_the_period_a_title_names(title, period):
 
 def test_a_headings_role_follows_the_period_it_names():
     roles = [suggested_role(h, "2025N9") for h in ("Kế hoạch năm 2025", "9 tháng 2024", "9 tháng 2025", "% KH")]
-    assert roles == ["plan", "last_year", "result", ""]
+    assert roles == ["plan", "last_year", "result", "published"]

@@ -235,3 +235,22 @@ def test_a_workbook_with_a_sheet_per_station_is_read_with_one_mapping(client_for
     stored = dict(DataValue.objects.filter(period__code="2025N9").values_list("organisation__code", "value"))
     assert stored == {"TYT-X-BINHNGUYEN": 1250, "TYT-X-BINHTUYEN": 980}
     assert DataValue.objects.get(organisation__code="TYT-X-BINHNGUYEN", period__code="2024N9").value == 1100
+
+
+def test_the_published_percent_of_plan_is_kept_and_the_report_flags_its_disagreement(client_for, centre_admin):
+    client = client_for(centre_admin)
+    page = upload(client, bình_xuyên_2025()).content.decode()
+    assert re.search(r'name="column_6"[^>]*>.*?<option value="published" selected>', page, re.S)
+    preview = client.post(URL, mapping_post(page, column_6="published")).content.decode()
+    assert re.search(
+        r"<td>BC 9 thang!G10</td>.*?<td>% kế hoạch theo số công bố</td><td>76,9%</td><td>76,9%</td>", preview
+    )
+    client.post(URL, confirm_post(preview))
+    assert value("KCB-LUOT-KHAM", "2025N9").published_plan_percent == Decimal("76.9")
+    assert value("KCB-NOITRU", "2025N9").published_plan_percent == 68
+
+    report = client.get(reverse("admin:indicators_report"), {"unit": "TTYT-BINHXUYEN", "period": "2025N9"})
+    text = report.content.decode()
+    # 92.345 of 120.000 is 76,95%: the printed 76,9% is shown, and the disagreement said.
+    assert "76,9% (theo số công bố; kế hoạch và kết quả cho 76,95%)" in text
+    assert "68% (theo số công bố" not in text and "68%" in text  # 3.400 of 5.000: they agree
