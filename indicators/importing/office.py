@@ -10,10 +10,10 @@ comes again. The figures go through the same checks and writer as every other in
 
 import difflib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
@@ -43,6 +43,7 @@ from ..presentation import figure_text
 from .cells import VALUE, parse_figure
 from .core import Entry, Outcome, cyclic_gc_paused, import_entries
 
+T = TypeVar("T")
 PERCENT = limits_of(DataValue._meta.get_field("published_plan_percent"))
 IGNORE, PLAN, RESULT, LAST_YEAR, CHANGE, PUBLISHED = "", "plan", "result", "last_year", "change", "published"
 ROLES = [
@@ -211,56 +212,44 @@ def entries_from_table(
     spec = parse_period(mapping.period)
     periods = {RESULT: spec.code, LAST_YEAR: same_period_last_year(spec.code)}
     roles = {column.index: mapping.columns.get(column.letter, IGNORE) for column in table.columns}
-    change_column = next((index for index, role in roles.items() if role == CHANGE), None)
-    published_column = table.column(next((index for index, role in roles.items() if role == PUBLISHED), -1))
+    column_of = {role: column for column in table.columns if (role := roles[column.index]) != IGNORE}
     entries: list[Entry] = []
+
+    def beside(
+        row: BodyRow, code: str, role: str, parse: Callable[[object], T], read_as: Callable[[T], str]
+    ) -> T | None:
+        """The cell of a column that qualifies a row's result (its stated change, its published
+        % of plan): read, told in the preview, a problem at its row and column if it does not read."""
+        column = column_of.get(role)
+        cell = row.cell(column.index) if column else None
+        if column is None or cell in (None, ""):
+            return None
+        read: T | None = None
+        try:
+            read = parse(cell)
+        except ParseError as exc:
+            problems.append(Problem(row.line, f"{table.sheet}!{column.letter} ({column.heading})", str(exc)))
+        if meanings is not None:
+            meanings.append(
+                Meaning(
+                    unit=unit_code or mapping.unit_code,
+                    cell=f"{table.sheet}!{column.letter}{row.line}",
+                    label=row.label,
+                    indicator=code,
+                    period=periods[RESULT],
+                    role=str(dict(ROLES)[role]),
+                    shown=shown_cell(cell),
+                    read=read_as(read) if read is not None else "",
+                )
+            )
+        return read
+
     for row in table.records:
         code = mapping.row_of(row)
         if not code or code == SKIP_ROW:
             continue
-        change, kind, note = None, "", ""
-        change_cell = table.column(change_column) if change_column is not None else None
-        if change_cell is not None and row.cell(change_cell.index) not in (None, ""):
-            try:
-                change, kind, note = parse_change(row.cell(change_cell.index))
-            except ParseError as exc:
-                problems.append(
-                    Problem(row.line, f"{table.sheet}!{change_cell.letter} ({change_cell.heading})", str(exc))
-                )
-            if meanings is not None:
-                meanings.append(
-                    Meaning(
-                        unit=unit_code or mapping.unit_code,
-                        cell=f"{table.sheet}!{change_cell.letter}{row.line}",
-                        label=row.label,
-                        indicator=code,
-                        period=periods[RESULT],
-                        role=str(dict(ROLES)[CHANGE]),
-                        shown=shown_cell(row.cell(change_cell.index)),
-                        read=change_text(change, kind, note),
-                    )
-                )
-        published = None
-        if published_column is not None and row.cell(published_column.index) not in (None, ""):
-            cell = row.cell(published_column.index)
-            try:
-                published = parse_percent(cell)
-            except ParseError as exc:
-                where = f"{table.sheet}!{published_column.letter} ({published_column.heading})"
-                problems.append(Problem(row.line, where, str(exc)))
-            if meanings is not None:
-                meanings.append(
-                    Meaning(
-                        unit=unit_code or mapping.unit_code,
-                        cell=f"{table.sheet}!{published_column.letter}{row.line}",
-                        label=row.label,
-                        indicator=code,
-                        period=periods[RESULT],
-                        role=str(dict(ROLES)[PUBLISHED]),
-                        shown=shown_cell(cell),
-                        read=f"{format_number(published, None)}%" if published is not None else "",
-                    )
-                )
+        change, kind, note = beside(row, code, CHANGE, parse_change, lambda read: change_text(*read)) or (None, "", "")
+        published = beside(row, code, PUBLISHED, parse_percent, lambda read: f"{format_number(read, None)}%")
         for index, role in roles.items():
             if role not in (PLAN, RESULT, LAST_YEAR):
                 continue
