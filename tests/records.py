@@ -5,7 +5,6 @@ import datetime as dt
 from healthcentre.models import Decision, ImportRun, Organisation, Person
 from healthcentre.models.people import HonourTitle
 from supervision.models import SupervisionRound, Visit
-from tests.awards.factories import person
 
 
 def supervision_visit(unit_code: str, round_code: str, title: str, day: dt.date, station_code: str = "") -> Visit:
@@ -21,6 +20,15 @@ def supervision_visit(unit_code: str, round_code: str, title: str, day: dt.date,
     )
     station = Organisation.objects.get(code=station_code) if station_code else (unit.children.first() or unit)
     return Visit.objects.create(round=round_, station=station, date=day)
+
+
+def person(code: str = "nguyen-thi-test", unit: str = "TTYT-BINHXUYEN", **details: str) -> Person:
+    """The person of that code, made when missing as one of `unit`, "Nguyễn Thị Test" unless
+    `details` say otherwise (full_name, degrees...); a test on the seeds finds the seeded one."""
+    return Person.objects.get_or_create(
+        code=code,
+        defaults={"full_name": "Nguyễn Thị Test", "organisation": Organisation.objects.get(code=unit), **details},
+    )[0]
 
 
 def binh_xuyen_director(import_run: ImportRun | None = None) -> Person:

@@ -5,7 +5,7 @@ import datetime as dt
 
 from awards.models import AwardDecision, AwardForm, AwardRecord, AwardStatus, RecipientKind
 from healthcentre.models import Organisation, OrganisationKind, Person
-from healthcentre.models.people import HonourTitle
+from tests.records import binh_xuyen_director, person
 from tests.world import PHU_THO, unit
 
 BAC_GIANG = 24  # the Bắc Giang of before 7/2025 (seeds/healthcentre/organisations.csv)
@@ -25,22 +25,9 @@ def tan_yen() -> Organisation:
     return unit("TTYT-TANYEN", "Trung tâm Y tế huyện Tân Yên", OrganisationKind.HEALTH_CENTRE, BAC_GIANG, district)
 
 
-def person(code: str = "nguyen-thi-test", unit: str = "TTYT-BINHXUYEN", **details: str) -> Person:
-    """A person of `unit`, "Nguyễn Thị Test" unless `details` say otherwise (full_name, degrees...)."""
-    return Person.objects.get_or_create(
-        code=code,
-        defaults={"full_name": "Nguyễn Thị Test", "organisation": Organisation.objects.get(code=unit), **details},
-    )[0]
-
-
 def phan_kim_trong() -> Person:
     """The director of the Bình Xuyên centre, a Meritorious Physician of an unknown year."""
-    director = person(
-        "phan-kim-trong",
-        full_name="Phan Kim Trọng",
-        degrees="Thạc sĩ, BS CKII",
-        honour_title=HonourTitle.MERITORIOUS_PHYSICIAN,
-    )
+    director = binh_xuyen_director()
     award("TTUT", None, person=director)
     return director
 

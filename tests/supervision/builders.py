@@ -5,7 +5,7 @@ import datetime as dt
 
 from healthcentre.models import Organisation, OrganisationKind, Person
 from supervision.models import SupervisionRound, TeamMember, TeamRole, Visit
-from tests.records import supervision_visit
+from tests.records import binh_xuyen_director, supervision_visit
 from tests.world import PHU_THO, unit
 
 OCTOBER_ROUND = "BINHXUYEN-GS-2025-10"
@@ -24,16 +24,9 @@ def binh_xuyen_station(code: str) -> Organisation:
     return unit(code, name, kind, PHU_THO, Organisation.objects.get(code=parent), commune)
 
 
-def person(code: str, full_name: str, unit_code: str) -> Person:
-    """The person of that code, made when missing (a test on the seeds finds the seeded one)."""
-    return Person.objects.get_or_create(
-        code=code, defaults={"full_name": full_name, "organisation": Organisation.objects.get(code=unit_code)}
-    )[0]
-
-
 def team_leader() -> Person:
     """Bình Xuyên's director, who led its October 2025 round."""
-    return person("phan-kim-trong", "Phan Kim Trọng", "TTYT-BINHXUYEN")
+    return binh_xuyen_director()
 
 
 def supervision_round(

@@ -6,8 +6,8 @@ import pytest
 from django.db import IntegrityError, transaction
 
 from supervision.models import ActionItem, ActionStatus, Finding, TeamMember, TeamRole
+from tests.records import person
 from tests.supervision.builders import october_round as october_round_of
-from tests.supervision.builders import person
 
 
 @pytest.fixture
@@ -21,7 +21,7 @@ def test_it_refuses_the_same_member_twice_on_a_team(october_round, leader):
 
 
 def test_it_refuses_a_second_team_leader(october_round):
-    other = person("vu-van-phi", "Vũ Văn Phi", "TTYT-LAICHAU")
+    other = person("vu-van-phi", "TTYT-LAICHAU", full_name="Vũ Văn Phi")
     with pytest.raises(IntegrityError), transaction.atomic():
         TeamMember.objects.create(round=october_round, person=other, role=TeamRole.LEADER)
 
